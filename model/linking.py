@@ -1,0 +1,162 @@
+"""Content span -> speaker mention, by a scorer learned from PolNeAR's relations.
+
+Each (content, candidate source) pair gets a feature vector built from the encoder's
+hidden states (the candidate's representation and its interaction with the content's)
+plus position features (direction, distance, sentence and paragraph breaks between,
+competing candidates between, whether a reporting cue sits next to the candidate).
+A logistic regression fitted on PolNeAR scores the pairs; the best-scoring candidate
+wins if it clears a threshold. The weights are plain numbers in ``linker.json``, so
+loading needs no pickle and no scikit-learn.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from quoteattr.tagging import DocEncoding
+
+PRONOUNS = frozenset(
+    "i me we us you he him she her they them it who one".split()
+)
+_SENT_END = re.compile(r"[.!?][\"'”’»]?\s")
+N_POSITION_FEATURES = 16
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate speaker mention: character and token ranges."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+def span_vector(enc: DocEncoding, tok_start: int, tok_end: int) -> np.ndarray:
+    """Mean hidden state over a token range (zeros for an empty range)."""
+    if tok_end <= tok_start:
+        return np.zeros(enc.hidden.shape[1], np.float32)
+    return enc.hidden[tok_start:tok_end].mean(0)
+
+
+def position_features(
+    enc: DocEncoding,
+    content: tuple[int, int, int, int],
+    cand: Mention,
+    others: list[Mention],
+    cue_tokens: np.ndarray,
+) -> np.ndarray:
+    """Direction, distance and what lies between a content span and a candidate."""
+    c_start, c_end, ct_s, ct_e = content
+    text = enc.text
+    before = cand.end <= c_start
+    inside = cand.start >= c_start and cand.end <= c_end
+    after = not before and not inside
+    if before:
+        gap_chars = (cand.end, c_start)
+        tok_dist = ct_s - cand.tok_end
+    elif after:
+        gap_chars = (c_end, cand.start)
+        tok_dist = cand.tok_start - ct_e
+    else:
+        gap_chars = (cand.start, cand.start)
+        tok_dist = 0
+    gap = text[gap_chars[0] : gap_chars[1]]
+    tok_dist = max(tok_dist, 0)
+    lo, hi = (cand.tok_end, ct_s) if before else (ct_e, cand.tok_start)
+    between = sum(1 for o in others if o is not cand and o.tok_start >= lo and o.tok_end <= hi)
+    near = cue_tokens[max(0, cand.tok_start - 3) : cand.tok_end + 3].max() if len(cue_tokens) else 0.0
+    word = text[cand.start : cand.end].strip().lower()
+    return np.array(
+        [
+            float(before),
+            float(after),
+            float(inside),
+            np.log1p(tok_dist) / 6.0,
+            float(tok_dist <= 3),
+            float(tok_dist <= 12),
+            min(len(_SENT_END.findall(gap)), 5) / 5.0,
+            min(gap.count("\n"), 3) / 3.0,
+            min(between, 5) / 5.0,
+            float(between == 0),
+            float(near),
+            float(word in PRONOUNS),
+            float(word[:1].isupper() or text[cand.start : cand.start + 1].isupper()),
+            np.log1p(cand.tok_end - cand.tok_start) / 3.0,
+            float("," in gap and len(gap) < 4),
+            1.0,
+        ],
+        np.float32,
+    )
+
+
+def pair_features(
+    enc: DocEncoding,
+    content: tuple[int, int, int, int],
+    cands: list[Mention],
+    cue_tokens: np.ndarray,
+) -> np.ndarray:
+    """Feature rows, one per candidate, for one content span."""
+    h_c = span_vector(enc, content[2], content[3])
+    rows = []
+    for cand in cands:
+        h_s = span_vector(enc, cand.tok_start, cand.tok_end)
+        rows.append(
+            np.concatenate([h_s, h_c * h_s, position_features(enc, content, cand, cands, cue_tokens)])
+        )
+    return np.stack(rows) if rows else np.zeros((0, 2 * enc.hidden.shape[1] + N_POSITION_FEATURES), np.float32)
+
+
+def candidates_near(mentions: list[Mention], content: tuple[int, int, int, int], max_tokens: int) -> list[Mention]:
+    """Mentions within ``max_tokens`` of the content span, either side or inside."""
+    _, _, ts, te = content
+    return [m for m in mentions if m.tok_end >= ts - max_tokens and m.tok_start <= te + max_tokens]
+
+
+class Linker:
+    """Logistic-regression pair scorer; the best candidate above ``threshold`` is the speaker."""
+
+    def __init__(self, coef: np.ndarray, intercept: float, mean: np.ndarray, scale: np.ndarray,
+                 threshold: float = 0.3, max_tokens: int = 400):
+        self.coef = coef.astype(np.float32)
+        self.intercept = float(intercept)
+        self.mean = mean.astype(np.float32)
+        self.scale = scale.astype(np.float32)
+        self.threshold = threshold
+        self.max_tokens = max_tokens
+
+    def scores(self, feats: np.ndarray) -> np.ndarray:
+        z = ((feats - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def link(
+        self, enc: DocEncoding, content: tuple[int, int, int, int], mentions: list[Mention], cue_tokens: np.ndarray
+    ) -> tuple[Mention | None, float]:
+        cands = candidates_near(mentions, content, self.max_tokens)
+        if not cands:
+            return None, 0.0
+        s = self.scores(pair_features(enc, content, cands, cue_tokens))
+        best = int(s.argmax())
+        return (cands[best], float(s[best])) if s[best] >= self.threshold else (None, float(s[best]))
+
+    def to_json(self, path: str | Path, extra: dict | None = None) -> None:
+        data = {
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "threshold": self.threshold,
+            "max_tokens": self.max_tokens,
+            **(extra or {}),
+        }
+        Path(path).write_text(json.dumps(data), encoding="utf-8")
+
+    @classmethod
+    def from_json(cls, path: str | Path) -> "Linker":
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(np.array(d["coef"]), d["intercept"], np.array(d["mean"]), np.array(d["scale"]),
+                   d.get("threshold", 0.3), d.get("max_tokens", 400))

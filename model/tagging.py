@@ -1,0 +1,105 @@
+"""Run the tagger over whole documents: windows batched across documents, then stitched.
+
+Returns, per document, the tag probabilities and the encoder's last hidden states for
+every wordpiece, both stitched with ``windows.stitch``. The hidden states feed the
+speaker linker, so one forward pass serves tagging and linking.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from quoteattr.windows import TokenizedDoc, Window, document_windows, stitch, tokenize_document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DocEncoding:
+    """A document's tokens with stitched per-token outputs."""
+
+    text: str
+    offsets: list[tuple[int, int]]
+    probs: np.ndarray  # [n_tokens, n_labels]
+    hidden: np.ndarray  # [n_tokens, hidden_size]
+
+
+def encode_documents(
+    model,
+    tokenizer,
+    texts: list[str],
+    max_length: int = 512,
+    stride: int = 128,
+    batch_size: int = 16,
+    progress: bool = False,
+) -> list[DocEncoding]:
+    """Encode many documents at once.
+
+    Windows of all documents are pooled and sorted by length before batching, so a
+    batch pads to a similar length (length bucketing) and short articles share batches
+    instead of each paying for a forward pass of its own.
+    """
+    docs: list[TokenizedDoc] = [tokenize_document(t, tokenizer) for t in texts]
+    jobs: list[tuple[int, int, Window]] = []  # (doc index, window index, window)
+    per_doc: list[list[Window]] = []
+    for d, doc in enumerate(docs):
+        wins = document_windows(doc, tokenizer, max_length, stride) if len(doc) else []
+        per_doc.append(wins)
+        jobs.extend((d, k, w) for k, w in enumerate(wins))
+    jobs.sort(key=lambda j: len(j[2].input_ids))
+    probs_out: list[list[np.ndarray | None]] = [[None] * len(w) for w in per_doc]
+    hid_out: list[list[np.ndarray | None]] = [[None] * len(w) for w in per_doc]
+    device = next(model.parameters()).device
+    pad = tokenizer.pad_token_id
+    batches = range(0, len(jobs), batch_size)
+    if progress:
+        from tqdm.auto import tqdm
+
+        batches = tqdm(batches, desc="windows", unit="batch")
+    with torch.inference_mode():
+        for b in batches:
+            chunk = jobs[b : b + batch_size]
+            width = max(len(j[2].input_ids) for j in chunk)
+            ids = torch.full((len(chunk), width), pad, dtype=torch.long)
+            mask = torch.zeros((len(chunk), width), dtype=torch.long)
+            for r, (_, _, w) in enumerate(chunk):
+                ids[r, : len(w.input_ids)] = torch.tensor(w.input_ids)
+                mask[r, : len(w.input_ids)] = 1
+            out = model(
+                input_ids=ids.to(device), attention_mask=mask.to(device), output_hidden_states=True
+            )
+            probs = torch.softmax(out.logits.float(), -1).cpu().numpy()
+            hidden = out.hidden_states[-1].float().cpu().numpy()
+            for r, (d, k, w) in enumerate(chunk):
+                n = w.end - w.start
+                probs_out[d][k] = probs[r, 1 : n + 1]
+                hid_out[d][k] = hidden[r, 1 : n + 1]
+    n_labels = model.config.num_labels
+    hidden_size = model.config.hidden_size
+    result = []
+    for d, doc in enumerate(docs):
+        if not len(doc):
+            result.append(
+                DocEncoding(texts[d], [], np.zeros((0, n_labels), np.float32), np.zeros((0, hidden_size), np.float32))
+            )
+            continue
+        result.append(
+            DocEncoding(
+                texts[d],
+                doc.offsets,
+                stitch(len(doc), per_doc[d], probs_out[d]),
+                stitch(len(doc), per_doc[d], hid_out[d]),
+            )
+        )
+    return result
+
+
+def char_to_token_range(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """Token index range [i, j) covering characters [start, end); (0, 0) when none overlap."""
+    idx = [i for i, (s, e) in enumerate(offsets) if e > s and s < end and e > start]
+    if not idx:
+        return (0, 0)
+    return (idx[0], idx[-1] + 1)
