@@ -50,16 +50,28 @@ def load_tokenizer(base: str | Path | None = None):
 
 
 def new_tagger(base: str | Path | None = None):
-    """A token-classification model on the base encoder with a fresh tag head."""
+    """A token-classification model on the base encoder with a fresh tag head.
+
+    transformers reports the new head as missing weights; that is expected here, so
+    its loading report is kept out of the user's terminal.
+    """
     from transformers import AutoModelForTokenClassification
+    from transformers.utils import logging as hf_logging
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    return AutoModelForTokenClassification.from_pretrained(
-        str(resolve_base(str(base) if base else None)),
-        num_labels=len(ID2LABEL),
-        id2label=ID2LABEL,
-        label2id=LABEL2ID,
-    )
+    level = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        return AutoModelForTokenClassification.from_pretrained(
+            str(resolve_base(str(base) if base else None)),
+            num_labels=len(ID2LABEL),
+            id2label=ID2LABEL,
+            label2id=LABEL2ID,
+        )
+    finally:
+        hf_logging.set_verbosity(level)
+        hf_logging.enable_progress_bar()
 
 
 def freeze_embeddings(model) -> None:

@@ -1,0 +1,5 @@
+import sys
+
+from quoteattr.cli import main
+
+sys.exit(main())

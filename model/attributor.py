@@ -1,0 +1,293 @@
+"""QuoteAttributor: text in, quotes with canonical speakers out.
+
+Pipeline per article: one tokenization, windows batched across the articles in a call
+(``tagging.encode_documents``), stitched tag probabilities and hidden states, then
+- direct quotes: stretches between quotation marks (``marks``) that the tagger reads
+  as content (titles, nicknames and single quoted terms are dropped);
+- indirect quotes: content spans the tagger decodes outside quotation marks that have
+  a reporting cue beside them;
+- each quote's speaker mention: the learned pair scorer (``linking``) over the source
+  mentions the tagger found; its canonical name: ``speakers``.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
+from quoteattr.linking import Linker, Mention
+from quoteattr.marks import find_marked_spans, is_single_term, looks_like_title
+from quoteattr.quote import Quote
+from quoteattr.speakers import SpeakerResolver, mention_type, strip_titles
+from quoteattr.tagging import DocEncoding, char_to_token_range, encode_documents
+
+log = logging.getLogger(__name__)
+
+SHIPPED_DIR = Path(__file__).parent / "weights"
+LINKER_FILE = "linker.json"
+
+# First words of reporting cues that introduce reported speech (the guideline's
+# indirect quotes). PolNeAR also annotates beliefs and wishes (thinks, hopes, likes);
+# those are not quotes, so an indirect span needs one of these beside it.
+REPORTING_STEMS = tuple(
+    """say said tell told warn claim add announc argu acknowledg vow accord report stat writ
+    wrote tweet insist explain note confirm deni deny suggest ask urg call declar assert
+    predict promis pledg admit alleg charg accus complain respond repl reveal disclos
+    estimat recall comment conced describ indicat point observ mention emphasi stress
+    maintain contend testif post quot forecast threaten propos demand signal agre disagre
+    cit recount boast lament mus told conclud assur advis caution urg testif""".split()
+)
+
+
+@dataclass(frozen=True)
+class SpanPrediction:
+    """The tagger's raw view of one document, in PolNeAR's terms.
+
+    ``spans`` are decoded (TYPE, start, end) spans; ``attributions`` tie each CONTENT
+    span to its linked SOURCE span and nearest CUE span (None when absent). Used to
+    score against PolNeAR, whose content spans include beliefs and quotation marks.
+    """
+
+    spans: list[tuple[str, int, int]]
+    attributions: list[tuple[tuple[int, int], tuple[int, int] | None, tuple[int, int] | None]]
+
+
+@dataclass
+class _Unit:
+    """A quote before speaker resolution."""
+
+    start: int
+    end: int
+    kind: str
+    score: float
+    tok: tuple[int, int]
+
+
+def _content_prob(enc: DocEncoding) -> np.ndarray:
+    return enc.probs[:, LABEL2ID["B-CONTENT"]] + enc.probs[:, LABEL2ID["I-CONTENT"]]
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+class QuoteAttributor:
+    """Finds quotes and their speakers. Build with :meth:`load`."""
+
+    def __init__(self, model, tokenizer, linker: Linker, settings: dict, device: str = "cpu",
+                 batch_size: int = 16, direct_threshold: float = 0.35, indirect_threshold: float = 0.5):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.linker = linker
+        self.settings = settings
+        self.device = device
+        self.batch_size = batch_size
+        self.direct_threshold = direct_threshold
+        self.indirect_threshold = indirect_threshold
+        self.max_length = int(settings.get("max_length", 512))
+        self.stride = int(settings.get("stride", 128))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None, device: str | None = None, **kwargs) -> "QuoteAttributor":
+        """Load a checkpoint directory written by training; without one, the shipped model."""
+        import torch
+
+        from quoteattr.encoder import load_compact, load_tokenizer
+
+        ckpt = Path(path) if path is not None else SHIPPED_DIR
+        if not ckpt.is_dir():
+            raise FileNotFoundError(f"model directory not found: {ckpt}")
+        model, settings = load_compact(ckpt)
+        linker_path = ckpt / LINKER_FILE
+        if not linker_path.is_file():
+            raise FileNotFoundError(f"{ckpt} has no {LINKER_FILE}: training did not finish phase 2")
+        device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        model.to(device)
+        return cls(model, load_tokenizer(settings.get("base_model")), Linker.from_json(linker_path),
+                   settings, device=device, **kwargs)
+
+    def __call__(self, text: str) -> list[Quote]:
+        return self.predict_batch([text])[0]
+
+    def predict_batch(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> list[list[Quote]]:
+        """Quotes for each text, windows batched across all of them."""
+        if isinstance(texts, str):
+            raise TypeError("predict_batch takes a list of texts; for one text call the attributor itself")
+        texts = list(texts)
+        bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+        if bad:
+            raise TypeError(
+                f"every text must be a str; item(s) {bad[:5]} are {type(texts[bad[0]]).__name__}"
+            )
+        # Lone surrogates (from badly decoded input) break the tokenizer; swapping each
+        # for U+FFFD keeps every character offset where it was.
+        clean = [t.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(t) else t for t in texts]
+        encs = encode_documents(self.model, self.tokenizer, clean, self.max_length, self.stride,
+                                batch_size or self.batch_size, progress=progress)
+        return [self._quotes(t, enc) for t, enc in zip(texts, encs)]
+
+    def predict_spans(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> list[SpanPrediction]:
+        """Raw tagged spans and linked attributions per text (see SpanPrediction)."""
+        encs = encode_documents(self.model, self.tokenizer, list(texts), self.max_length, self.stride,
+                                batch_size or self.batch_size, progress=progress)
+        out = []
+        for enc in encs:
+            spans, mentions = self.analyse(enc)
+            cue_prob = enc.probs[:, LABEL2ID["B-CUE"]] + enc.probs[:, LABEL2ID["I-CUE"]]
+            cues = [s for s in spans if s.type == "CUE"]
+            attrs = []
+            for s in spans:
+                if s.type != "CONTENT":
+                    continue
+                unit = _Unit(s.start, s.end, "indirect", s.score, (s.token_start, s.token_end))
+                mention, _ = self.linker.link(enc, (s.start, s.end, s.token_start, s.token_end), mentions, cue_prob)
+                cue = _nearest_cue(cues, mention, unit, enc.text)
+                attrs.append(((s.start, s.end), (mention.start, mention.end) if mention else None,
+                              (cue.start, cue.end) if cue else None))
+            out.append(SpanPrediction([(s.type, s.start, s.end) for s in spans], attrs))
+        return out
+
+    # -- per document -------------------------------------------------------------------
+
+    def analyse(self, enc: DocEncoding) -> tuple[list[TagSpan], list[Mention]]:
+        """Decoded tag spans and the source mentions among them."""
+        spans = decode_spans(enc.probs, enc.offsets)
+        mentions = [Mention(s.start, s.end, s.token_start, s.token_end) for s in spans if s.type == "SOURCE"]
+        return spans, mentions
+
+    def _direct_units(self, text: str, enc: DocEncoding) -> list[_Unit]:
+        content = _content_prob(enc)
+        units = []
+        for m in find_marked_spans(text):
+            body = text[m.start : m.end]
+            if looks_like_title(body) or is_single_term(body):
+                continue
+            ts, te = char_to_token_range(enc.offsets, m.start, m.end)
+            if te <= ts:
+                continue
+            score = float(content[ts:te].mean())
+            if score >= self.direct_threshold:
+                units.append(_Unit(m.start, m.end, "direct", score, (ts, te)))
+        return units
+
+    def _indirect_units(self, text: str, enc: DocEncoding, spans: list[TagSpan], direct: list[_Unit]) -> list[_Unit]:
+        marked = [(m.start - 1, m.end + 1) for m in find_marked_spans(text)]
+        cues = [s for s in spans if s.type == "CUE"]
+        units = []
+        for s in spans:
+            if s.type != "CONTENT" or s.score < self.indirect_threshold:
+                continue
+            start, end = _trim_indirect(text, s.start, s.end)
+            if len(text[start:end].split()) < 3:
+                continue
+            if any(d.start < end and start < d.end for d in direct):
+                continue  # a clause holding a quoted fragment reports only the fragment
+            inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
+            if inside > 0.5 * (end - start):
+                continue
+            if not _has_reporting_cue(text, cues, start, end):
+                continue
+            ts, te = char_to_token_range(enc.offsets, start, end)
+            units.append(_Unit(start, end, "indirect", s.score, (ts, te)))
+        return units
+
+    def _quotes(self, text: str, enc: DocEncoding) -> list[Quote]:
+        if not text.strip() or not enc.offsets:
+            return []
+        spans, mentions = self.analyse(enc)
+        direct = self._direct_units(text, enc)
+        units = sorted(direct + self._indirect_units(text, enc, spans, direct), key=lambda u: u.start)
+        cue_prob = enc.probs[:, LABEL2ID["B-CUE"]] + enc.probs[:, LABEL2ID["I-CUE"]]
+        cues = [s for s in spans if s.type == "CUE"]
+        resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions])
+        quotes: list[Quote] = []
+        history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
+        for u in units:
+            mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), mentions, cue_prob)
+            speaker = mention_text = None
+            m_start = m_end = None
+            if mention is not None:
+                mention_text = text[mention.start : mention.end]
+                m_start, m_end = mention.start, mention.end
+                speaker = self._canonical(resolver, mention_text, mention.start, history, mentions, text)
+            elif quotes and u.kind == "direct" and _continues_previous(text, u, quotes[-1]):
+                speaker = quotes[-1].speaker
+            if speaker and mention is not None and mention_type(mention_text) == "name":
+                history.append((mention.start, speaker))
+            cue = _nearest_cue(cues, mention, u, text)
+            quotes.append(
+                Quote(
+                    start=u.start, end=u.end, text=text[u.start : u.end], kind=u.kind, speaker=speaker,
+                    speaker_mention=mention_text, speaker_start=m_start, speaker_end=m_end,
+                    cue=text[cue.start : cue.end] if cue else None, score=round(u.score, 4),
+                    cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+                )
+            )
+        return quotes
+
+    def _canonical(self, resolver: SpeakerResolver, mention: str, pos: int,
+                   history: list[tuple[int, str]], mentions: list[Mention], text: str) -> str | None:
+        kind = mention_type(mention)
+        if kind == "name":
+            return resolver.canonical_name(mention, pos)
+        if kind == "description":
+            bound = resolver.bound_name(mention, pos)
+            return bound if bound else mention.strip()
+        # A pronoun: the latest named speaker before it, from earlier quotes or from a
+        # name the tagger marked as a source (someone who reports something).
+        cands = [(p, n) for p, n in history if p < pos]
+        for m in mentions:
+            mt = text[m.start : m.end]
+            if m.start < pos and mention_type(mt) == "name":
+                cands.append((m.start, resolver.canonical_name(mt, m.start)))
+        return max(cands)[1] if cands else None
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+_EDGE = "\"'“”‘’«» \t\n,.;:—–-"
+
+
+def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge marks and punctuation, and a leading complementiser ('that')."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    m = re.match(r"(?:that|whether|if)\s+", text[start:end], re.IGNORECASE)
+    if m and end - start > m.end():
+        start += m.end()
+    return start, end
+
+
+def _has_reporting_cue(text: str, cues: list[TagSpan], start: int, end: int) -> bool:
+    for c in cues:
+        if c.end <= start - 200 or c.start >= end + 200:
+            continue
+        first = text[c.start : c.end].strip().lower()
+        if first.startswith(REPORTING_STEMS):
+            return True
+    return False
+
+
+def _nearest_cue(cues: list[TagSpan], mention: Mention | None, u: _Unit, text: str) -> TagSpan | None:
+    anchor = (mention.start + mention.end) // 2 if mention else u.start
+    near = [c for c in cues if abs((c.start + c.end) // 2 - anchor) < 120 and not (u.start <= c.start < u.end)]
+    return min(near, key=lambda c: abs((c.start + c.end) // 2 - anchor)) if near else None
+
+
+def _continues_previous(text: str, u: _Unit, prev: Quote) -> bool:
+    """A quote opening its paragraph with no attribution of its own continues the
+    previous quote's speaker when that quote is in the same or the preceding paragraph."""
+    para = _paragraph_start(text, u.start)
+    if text[para : u.start].strip() not in ('"', "“", "«", "‘", "'"):
+        return False
+    prev_para = _paragraph_start(text, max(para - 2, 0))
+    return prev.start >= prev_para

@@ -1,0 +1,119 @@
+"""Quotation marks -> candidate direct-quote spans.
+
+The tagger decides *whether* a stretch is a quote; the marks decide exactly *where* it
+starts and ends, which a wordpiece tagger cannot do to the character. Handles curly,
+straight, single and guillemet marks, mismatched pairs (“…"), apostrophes (Masud's,
+leaders’), and quotes left open at a paragraph end (a quote running over several
+paragraphs is one quote per paragraph, per the labelling guideline).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“«„‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹‚"
+SINGLE_CLOSE = "’›"
+STRAIGHT = "\"'"
+_OPEN_BEFORE = set(" \t\n([{—–-/:;") | set(DOUBLE_OPEN + SINGLE_OPEN)
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-…") | set(DOUBLE_CLOSE + SINGLE_CLOSE) | set(STRAIGHT)
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """Text between a pair of quotation marks (marks excluded, whitespace trimmed)."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str | None  # None: left open at the paragraph end
+
+    @property
+    def single(self) -> bool:
+        return self.open_mark in SINGLE_OPEN or self.open_mark == "'"
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev in _OPEN_BEFORE or prev.isspace()) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt in _CLOSE_AFTER or nxt.isspace())
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_marked_spans(text: str) -> list[MarkedSpan]:
+    """Every stretch enclosed by quotation marks, in order, one per paragraph piece.
+
+    Double marks are paired first; single marks count only outside an open double
+    quote (inside one they are nested quotes or apostrophes, part of the content) and
+    only when an opening and a closing single mark pair up within the paragraph.
+    """
+    spans: list[MarkedSpan] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p0, p1 = para.span()
+        d_open: tuple[int, str] | None = None
+        s_open: tuple[int, str] | None = None
+        for i in range(p0, p1):
+            ch = text[i]
+            if d_open is None:
+                if ch in DOUBLE_OPEN or (ch == '"' and _can_open(text, i)) or (
+                    ch == "”" and _can_open(text, i)
+                ):
+                    d_open = (i, ch)
+                    s_open = None
+                    continue
+                if ch in SINGLE_OPEN or (ch == "'" and _can_open(text, i)):
+                    if s_open is None:
+                        s_open = (i, ch)
+                        continue
+                if s_open is not None and (ch in SINGLE_CLOSE or ch == "'") and _can_close(text, i):
+                    s, e = _trim(text, s_open[0] + 1, i)
+                    if e > s:
+                        spans.append(MarkedSpan(s, e, s_open[1], ch))
+                    s_open = None
+            else:
+                closes = ch in DOUBLE_CLOSE or (ch in '"“' and _can_close(text, i))
+                if closes:
+                    s, e = _trim(text, d_open[0] + 1, i)
+                    if e > s:
+                        spans.append(MarkedSpan(s, e, d_open[1], ch))
+                    d_open = None
+        if d_open is not None:
+            s, e = _trim(text, d_open[0] + 1, p1)
+            if e > s:
+                spans.append(MarkedSpan(s, e, d_open[1], None))
+    return spans
+
+
+_SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "de", "la", "le", "von", "van", "al"}
+
+
+def looks_like_title(span_text: str) -> bool:
+    """Title Case without sentence punctuation: a title of a work, a nickname, an epithet.
+
+    The guideline excludes these from quotes; a spoken quote almost never capitalizes
+    every word.
+    """
+    words = re.findall(r"[^\W\d_][\w'’\-]*", span_text)
+    if not words or len(words) > 8 or re.search(r"[.!?,;:]\s*$", span_text.strip()):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    return bool(content) and all(w[0].isupper() for w in content) and len(words) > 1
+
+
+def is_single_term(span_text: str) -> bool:
+    """One word with no punctuation: a word quoted as a term or scare quote."""
+    return bool(re.fullmatch(r"[\w'’\-]+", span_text.strip()))

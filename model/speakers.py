@@ -1,0 +1,185 @@
+"""Speaker mention -> canonical entity, following the labelling guideline.
+
+The canonical name is the fullest name the article itself uses for the entity. Names
+are found as runs of capitalised words with leading titles stripped (``U.S. General
+Mark Milley`` -> ``Mark Milley``). A short form (``Milley``, ``Masud``) maps to a full
+name that ends with it; when several do (Ahmad Masud, Ahmad Shah Masud) the one that
+speaks in the article wins, then the one introduced first: news copy introduces its
+main subject before relatives or namesakes. Pronouns and descriptions resolve to the
+nearest preceding speaking entity; a description with a name bound to it in the text
+(``spokesman Bilal Karimi``, ``Noor, the head of ...``) resolves to that name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PRONOUNS = frozenset("i me we us you he him she her they them it who".split())
+DETERMINERS = frozenset("the a an its his her their this that these those our my".split())
+# Words that precede a name without being part of it. Kept small: ranks, offices and
+# honorifics common in wire copy; capitalised adjectives of place are caught separately.
+TITLE_WORDS = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep.
+    gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr
+    president vice prime minister secretary general chairman chairwoman chair chief director
+    senator governor mayor judge justice king queen prince princess sheikh commander colonel
+    captain sergeant admiral lieutenant major spokesman spokeswoman spokesperson ambassador
+    former deputy acting interim foreign defence defense interior finance state head leader
+    coach manager ceo cfo founder professor doctor officer inspector detective superintendent
+    constable attorney representative councillor councilman councilwoman mp
+    """.split()
+)
+# A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
+# stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
+_NAME_WORD = (
+    r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev)\."
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*)"
+)
+_NAME_RUN = re.compile(
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|van|von|bin|ibn|al|el|la|le|e)[ \t]+)*{_NAME_WORD})*"
+)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def mention_type(mention: str) -> str:
+    """name, pronoun or description, judged from the mention's words.
+
+    ``the Taliban`` and ``the Interior Ministry`` are names: after the determiner comes
+    a capitalised word that is not a title. ``The spokesman`` is a description.
+    """
+    words = mention.strip().split()
+    if not words:
+        return "none"
+    low = [w.lower().strip(".,") for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        return "pronoun"
+    rest = list(zip(words, low))
+    if low[0] in DETERMINERS:
+        rest = rest[1:]
+    caps = [w for w, l in rest if w[:1].isupper() and l not in TITLE_WORDS]
+    return "name" if caps else "description"
+
+
+def _is_title(word: str) -> bool:
+    w = word.lower()
+    return w in TITLE_WORDS or w.strip(".") in TITLE_WORDS
+
+
+def _is_demonym_before_title(words: list[str], i: int) -> bool:
+    """``Afghan``/``U.S.`` directly before a title word (``Afghan Vice President``)."""
+    w = words[i]
+    if i + 1 >= len(words) or not _is_title(words[i + 1]):
+        return False
+    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", w)) or w.endswith(("an", "ese", "ish", "i", "ch"))
+
+
+def strip_titles(name: str) -> str:
+    """The name inside a mention: appositive cut, last capitalised run, titles dropped.
+
+    ``Taliban spokesman Bilal Karimi`` -> ``Bilal Karimi``; ``U.S. General Mark Milley``
+    -> ``Mark Milley``; ``Ahmad Masud, head of the NRFA`` -> ``Ahmad Masud``.
+    """
+    head = _POSSESSIVE.sub("", name.strip().split(",")[0].strip())
+    runs = list(_NAME_RUN.finditer(head))
+    if not runs:
+        return head
+    words = runs[-1].group(0).split()
+    i = 0
+    while i < len(words) - 1 and (
+        _is_title(words[i]) or words[i].lower() in DETERMINERS or _is_demonym_before_title(words, i)
+    ):
+        i += 1
+    core = " ".join(words[i:])
+    return _POSSESSIVE.sub("", core)
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    name: str  # titles stripped
+
+
+def find_names(text: str) -> list[NameMention]:
+    """Capitalised runs in the text that look like names (titles stripped)."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        raw = m.group(0)
+        name = strip_titles(raw)
+        if not name or name.lower() in PRONOUNS or name.lower() in DETERMINERS:
+            continue
+        if len(name.split()) == 1 and name.lower() in TITLE_WORDS:
+            continue
+        out.append(NameMention(m.start() + raw.find(name.split()[0]), m.end(), name))
+    return out
+
+
+def _tokens(name: str) -> list[str]:
+    return [w.lower().strip(".,") for w in name.split()]
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves mentions to canonical names within one article."""
+
+    text: str
+    source_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.names = find_names(self.text)
+        # Names the model tagged as a source somewhere: entities that speak.
+        self.speaking: set[str] = set()
+        for s, e in self.source_spans:
+            if mention_type(self.text[s:e]) == "name":
+                self.speaking.add(strip_titles(self.text[s:e]).lower())
+
+    def full_forms(self, short: str, before: int) -> list[NameMention]:
+        toks = _tokens(short)
+        n = len(toks)
+        return [
+            m for m in self.names
+            if len(_tokens(m.name)) >= n and _tokens(m.name)[-n:] == toks and m.start < max(before, 1) + 1_000_000
+        ]
+
+    def canonical_name(self, mention: str, position: int) -> str:
+        """The fullest form of a name mention, decided by who speaks and who came first."""
+        short = strip_titles(mention)
+        forms = self.full_forms(short, position)
+        if not forms:
+            return short
+        by_name: dict[str, NameMention] = {}
+        for f in forms:
+            by_name.setdefault(f.name, f)  # first occurrence of each form
+        earlier = {n: f for n, f in by_name.items() if f.start <= position} or by_name
+        # Keep maximal forms only: "Ahmad Masud" and "Ahmad Shah Masud" both end in
+        # "Masud" and are different people; "Masud" itself is not a candidate if a
+        # longer one exists.
+        longest = max(len(n.split()) for n in earlier)
+        cands = {n: f for n, f in earlier.items() if len(n.split()) > 1} if longest > 1 else earlier
+
+        def rank(item: tuple[str, NameMention]):
+            n, f = item
+            speaks = any(s == n.lower() or s.endswith(" " + n.lower()) for s in self.speaking)
+            return (not speaks, f.start)
+
+        return min(cands.items(), key=rank)[0]
+
+    def bound_name(self, description: str, position: int) -> str | None:
+        """A name the text ties to a description: 'spokesman Bilal Karimi', 'Noor, the head of'."""
+        head = description.strip().split()[-1].lower()
+        if head in PRONOUNS:
+            return None
+        window = self.text[max(0, position - 3000) : position]
+        hits = []
+        pat_before = re.compile(rf"\b{re.escape(head)}\s+({_NAME_RUN.pattern})", re.IGNORECASE)
+        pat_after = re.compile(
+            rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}{re.escape(head)}\b"
+        )
+        for m in pat_before.finditer(window):
+            hits.append((m.start(), m.group(1)))
+        for m in pat_after.finditer(window):
+            hits.append((m.start(), m.group(1)))
+        if not hits:
+            return None
+        return self.canonical_name(max(hits)[1], position)
