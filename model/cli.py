@@ -135,31 +135,40 @@ def _id_of(line: str, lineno: int) -> object:
         return lineno
 
 
+def load_model(path: str | None, device: str | None):
+    """The attributor, or InputError when the checkpoint is missing or unreadable."""
+    from quoteattr.attributor import QuoteAttributor
+
+    try:
+        return QuoteAttributor.load(path, device=device)
+    except (FileNotFoundError, ValueError) as exc:
+        raise InputError(f"cannot load model: {exc}") from exc
+
+
 def cmd_predict(args: argparse.Namespace) -> int:
     if not args.jsonl and not args.files:
         raise InputError("predict needs FILE arguments, or --jsonl to read JSON Lines from stdin")
     if args.batch_size < 1:
         raise InputError("--batch-size must be at least 1")
-    from quoteattr.attributor import QuoteAttributor
-
-    try:
-        qa = QuoteAttributor.load(args.model, device=args.device)
-    except (FileNotFoundError, ValueError) as exc:
-        raise InputError(f"cannot load model: {exc}") from exc
-    progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    if args.jsonl:
-        return run_jsonl(qa, sys.stdin, sys.stdout, args.batch_size, args.strict, progress)
     status = 0
     texts, names = [], []
-    for path in args.files:
-        try:
-            texts.append(sys.stdin.read() if path == "-" else read_text_file(path))
-            names.append("<stdin>" if path == "-" else path)
-        except InputError as exc:
-            _err(str(exc))
-            status = EXIT_BAD_INPUT
-            if args.strict:
-                return status
+    if not args.jsonl:
+        # Read and check every file before paying for the model, so bad paths fail fast.
+        for path in args.files:
+            try:
+                texts.append(sys.stdin.read() if path == "-" else read_text_file(path))
+                names.append("<stdin>" if path == "-" else path)
+            except InputError as exc:
+                _err(str(exc))
+                status = EXIT_BAD_INPUT
+                if args.strict:
+                    return status
+        if not texts:
+            return status
+    qa = load_model(args.model, args.device)
+    if args.jsonl:
+        progress = args.progress if args.progress is not None else sys.stderr.isatty()
+        return run_jsonl(qa, sys.stdin, sys.stdout, args.batch_size, args.strict, progress)
     for chunk_names, chunk_texts in zip(_chunks(names, args.batch_size), _chunks(texts, args.batch_size)):
         for name, quotes in zip(chunk_names, qa.predict_batch(chunk_texts)):
             if args.json:

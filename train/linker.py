@@ -103,6 +103,9 @@ def train_linker(cfg, data: Path, out: Path) -> dict:
     dev = read_split(data, "dev", limit=cfg.dev_limit)
     Xtr, ytr, gtr = collect(model, tokenizer, train, settings, cfg.linker_max_distance)
     Xdv, ydv, gdv = collect(model, tokenizer, dev, settings, cfg.linker_max_distance)
+    if len(np.unique(ytr)) < 2:
+        raise ValueError("the linker needs training articles in which a content span has more "
+                         "than one source mention nearby; the corpus given has none")
     scaler = StandardScaler().fit(Xtr)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     clf = LogisticRegression(C=cfg.linker_c, max_iter=3000, class_weight="balanced")

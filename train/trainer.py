@@ -134,6 +134,7 @@ def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
         report_to="none",
         bf16=torch.cuda.is_available() and torch.cuda.is_bf16_supported(),
         dataloader_num_workers=0,
+        dataloader_pin_memory=torch.cuda.is_available(),
         disable_tqdm=not sys.stderr.isatty(),
     )
 

@@ -1,0 +1,55 @@
+import numpy as np
+
+from quoteattr.linking import Linker, Mention, N_POSITION_FEATURES, candidates_near, pair_features
+from quoteattr.tagging import DocEncoding
+
+
+def make_enc(text: str, hidden: int = 4) -> DocEncoding:
+    import re
+
+    offsets = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    rng = np.random.default_rng(0)
+    return DocEncoding(text, offsets, np.zeros((len(offsets), 7), np.float32),
+                       rng.normal(size=(len(offsets), hidden)).astype(np.float32))
+
+
+TEXT = "Smith said the plan failed . Later , Jones said nothing ."
+
+
+def mention(enc, word):
+    i = [enc.text[s:e] for s, e in enc.offsets].index(word)
+    s, e = enc.offsets[i]
+    return Mention(s, e, i, i + 1)
+
+
+def test_pair_features_shape_and_direction():
+    enc = make_enc(TEXT)
+    smith, jones = mention(enc, "Smith"), mention(enc, "Jones")
+    content = (11, 26, 2, 5)  # "the plan failed"
+    f = pair_features(enc, content, [smith, jones], np.zeros(len(enc.offsets)))
+    assert f.shape == (2, 2 * 4 + N_POSITION_FEATURES)
+    pos = f[:, 8:]
+    assert pos[0, 0] == 1.0 and pos[0, 1] == 0.0  # Smith comes before the content
+    assert pos[1, 0] == 0.0 and pos[1, 1] == 1.0  # Jones after it
+    assert pos[0, 3] < pos[1, 3]  # and Smith is nearer
+
+
+def test_linker_scores_pick_the_best_and_respect_threshold(tmp_path):
+    enc = make_enc(TEXT)
+    cands = [mention(enc, "Smith"), mention(enc, "Jones")]
+    dim = 2 * 4 + N_POSITION_FEATURES
+    coef = np.zeros(dim)
+    coef[8 + 0] = 5.0  # prefer candidates before the content
+    lk = Linker(coef, -2.0, np.zeros(dim), np.ones(dim), threshold=0.5)
+    best, score = lk.link(enc, (11, 26, 2, 5), cands, np.zeros(len(enc.offsets)))
+    assert best == cands[0] and score > 0.9
+    lk.to_json(tmp_path / "linker.json")
+    again = Linker.from_json(tmp_path / "linker.json")
+    assert again.link(enc, (11, 26, 2, 5), cands, np.zeros(len(enc.offsets)))[0] == cands[0]
+    strict = Linker(coef, -20.0, np.zeros(dim), np.ones(dim), threshold=0.5)
+    assert strict.link(enc, (11, 26, 2, 5), cands, np.zeros(len(enc.offsets)))[0] is None
+
+
+def test_candidates_near_limits_distance():
+    ms = [Mention(0, 1, 0, 1), Mention(0, 1, 500, 501)]
+    assert candidates_near(ms, (0, 0, 10, 12), 100) == [ms[0]]

@@ -1,0 +1,40 @@
+from quoteattr.marks import find_marked_spans, is_single_term, looks_like_title
+
+
+def bodies(text):
+    return [text[m.start : m.end] for m in find_marked_spans(text)]
+
+
+def test_curly_straight_and_mismatched_pairs():
+    text = "“One two,” he said. \"Three four,\" she said. “Five six,\" they said."
+    assert bodies(text) == ["One two,", "Three four,", "Five six,"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = "Masud's father and the leaders’ request were discussed. Pakistan's role too."
+    assert bodies(text) == []
+
+
+def test_single_quotes_and_guillemets():
+    text = "He called it 'a disgrace'. Elle a dit : « Nous restons ici. »"
+    assert bodies(text) == ["a disgrace", "Nous restons ici."]
+
+
+def test_split_quote_is_two_spans_and_nested_single_stays_inside():
+    text = "“A first part,” he said, “and the ‘second’ part.”"
+    assert bodies(text) == ["A first part,", "and the ‘second’ part."]
+
+
+def test_quote_left_open_runs_to_paragraph_end():
+    text = "“First paragraph of the quote.\n\n“Second and last paragraph,” she said."
+    spans = find_marked_spans(text)
+    assert [text[m.start : m.end] for m in spans] == ["First paragraph of the quote.", "Second and last paragraph,"]
+    assert spans[0].close_mark is None
+
+
+def test_titles_nicknames_and_terms():
+    assert looks_like_title("Lion Of Panjshir")
+    assert looks_like_title("Saturday Night Live")
+    assert not looks_like_title("We are defending our country.")
+    assert not looks_like_title("broader civil war")
+    assert is_single_term("patriots") and not is_single_term("No,")

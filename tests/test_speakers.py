@@ -1,0 +1,63 @@
+import pytest
+
+from quoteattr.speakers import SpeakerResolver, find_names, mention_type, strip_titles
+
+PANJ = (
+    "Ahmad Masud, head of the front, made the announcement. \"Peace now,\" Masud said. "
+    "The attack killed Masud's father, commander Ahmad Shah Masud, in 2001. "
+    "U.S. General Mark Milley warned of war. \"I don't know,\" Milley said. "
+    "Taliban spokesman Bilal Karimi said the forces advanced."
+)
+
+
+@pytest.mark.parametrize(
+    "mention,expected",
+    [
+        ("Taliban spokesman Bilal Karimi", "Bilal Karimi"),
+        ("U.S. General Mark Milley", "Mark Milley"),
+        ("Former Afghan Vice President Amrullah Saleh", "Amrullah Saleh"),
+        ("Ahmad Masud, head of the NRFA", "Ahmad Masud"),
+        ("Gen. John W. Smith", "John W. Smith"),
+        ("Susan Mary Smith", "Susan Mary Smith"),
+        ("Masud's", "Masud"),
+    ],
+)
+def test_strip_titles(mention, expected):
+    assert strip_titles(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "mention,kind",
+    [("he", "pronoun"), ("She", "pronoun"), ("the spokeswoman", "description"),
+     ("a police spokesman", "description"), ("Milley", "name"), ("the Taliban", "name"),
+     ("the Interior Ministry", "name"), ("", "none")],
+)
+def test_mention_type(mention, kind):
+    assert mention_type(mention) == kind
+
+
+def test_names_do_not_cross_sentences_or_swallow_possessives():
+    names = {n.name for n in find_names(PANJ)}
+    assert "Ahmad Shah Masud" in names and "Ahmad Masud" in names and "Mark Milley" in names
+    assert not any("'" in n or "." in n.split()[-1] for n in names)
+
+
+def test_surname_goes_to_the_person_introduced_first_not_the_namesake():
+    r = SpeakerResolver(PANJ, [(0, 11)])
+    assert r.canonical_name("Masud", PANJ.index("Masud said")) == "Ahmad Masud"
+    assert r.canonical_name("Milley", PANJ.index("Milley said")) == "Mark Milley"
+
+
+def test_speaking_entity_wins_over_an_earlier_namesake():
+    text = "Maria Lopez, the mayor's mother, watched. Carlos Lopez, the mayor, spoke. \"Enough,\" Lopez said."
+    src = [(text.index("Carlos Lopez"), text.index("Carlos Lopez") + 12)]
+    r = SpeakerResolver(text, src)
+    assert r.canonical_name("Lopez", text.index("Lopez said")) == "Carlos Lopez"
+
+
+def test_description_bound_to_a_name():
+    r = SpeakerResolver(PANJ, [])
+    pos = len(PANJ)
+    assert r.bound_name("the spokesman", pos) == "Bilal Karimi"
+    assert r.bound_name("the general", pos) == "Mark Milley"
+    assert r.bound_name("a witness", pos) is None
