@@ -238,6 +238,19 @@ def write_card(cfg: TrainConfig, data: Path, out: Path, command: str) -> None:
     (out / "MODEL_CARD.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+SHIPPED_FILES = ("quoteattr.json", "tagger.safetensors", "linker.json", "MODEL_CARD.md")
+
+
+def export(out: Path, dest: Path) -> None:
+    """Copy the files a user needs (not the HF resume checkpoints) into ``dest``."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SHIPPED_FILES:
+        shutil.copy2(out / name, dest / name)
+    log.info("exported %s to %s", ", ".join(SHIPPED_FILES), dest)
+
+
 def run(cfg: TrainConfig, data: Path, command: str) -> Path:
     out = Path(cfg.output_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -264,6 +277,8 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     p.add_argument("--config", required=True, help="YAML training config (configs/*.yaml)")
     p.add_argument("--data", required=True, help="PolNeAR data directory holding train/ and dev/")
     p.add_argument("--output-dir", help="override the config's output_dir")
+    p.add_argument("--export", metavar="DIR",
+                   help="also copy the finished model's files to DIR (model/weights ships it)")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="override a config key (YAML value), e.g. --set epochs=1")
     return p
@@ -284,5 +299,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     cfg = TrainConfig.from_yaml(args.config, overrides)
     data = Path(args.data)
     command = "quoteattr train " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
-    run(cfg, data, command)
+    out = run(cfg, data, command)
+    if args.export:
+        export(out, Path(args.export))
     return 0
