@@ -42,36 +42,76 @@ _NAME_RUN = re.compile(
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
-def mention_type(mention: str) -> str:
-    """name, pronoun or description, judged from the mention's words.
+_POSTMODIFIER = re.compile(r"\s+(?:of|for|at|in|from|with|who|that|which|whose|on|to)\b.*$", re.IGNORECASE)
 
-    ``the Taliban`` and ``the Interior Ministry`` are names: after the determiner comes
-    a capitalised word that is not a title. ``The spokesman`` is a description.
+
+def mention_core(mention: str) -> str:
+    """The noun phrase a mention is about: leading sentence adverbs, appositives after a
+    comma and post-modifiers (``of ...``, ``who ...``) removed."""
+    parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
+    while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
+        parts = parts[1:]
+    core = parts[0] if parts else ""
+    return _POSTMODIFIER.sub("", core).strip()
+
+
+def mention_head(mention: str) -> str:
+    """The head word of the mention's noun phrase (its last word), possessive dropped."""
+    words = mention_core(mention).split()
+    return _POSSESSIVE.sub("", words[-1]).strip(".,;:()") if words else ""
+
+
+def mention_type(mention: str) -> str:
+    """name, pronoun or description, judged from the head of the mention's noun phrase.
+
+    ``the Taliban``, ``the Interior Ministry`` and ``Taliban spokesman Bilal Karimi`` are
+    names (capitalised head); ``Afghan media outlets`` and ``a leader of the Front`` are
+    descriptions (lower-case head).
     """
     words = mention.strip().split()
     if not words:
         return "none"
-    low = [w.lower().strip(".,") for w in words]
-    if len(words) == 1 and low[0] in PRONOUNS:
+    if len(words) == 1 and words[0].lower().strip(".,") in PRONOUNS:
         return "pronoun"
-    rest = list(zip(words, low))
-    if low[0] in DETERMINERS:
-        rest = rest[1:]
-    caps = [w for w, l in rest if w[:1].isupper() and l not in TITLE_WORDS]
-    return "name" if caps else "description"
+    head = mention_head(mention)
+    if head.lower() in PRONOUNS and len(mention_core(mention).split()) == 1:
+        return "pronoun"
+    return "name" if head[:1].isupper() and head.lower() not in TITLE_WORDS else "description"
 
 
-def _is_title(word: str) -> bool:
-    w = word.lower()
-    return w in TITLE_WORDS or w.strip(".") in TITLE_WORDS
+# Capitalised only because they open a sentence: "Meanwhile, Atta Mohammad Noor, ..."
+SENTENCE_ADVERBS = frozenset(
+    """meanwhile however earlier later separately also but and still instead yesterday today
+    tomorrow now then moreover furthermore additionally finally recently previously
+    afterwards nevertheless nonetheless indeed thus therefore so yet in on at after before
+    when while as since""".split()
+)
+
+
+# Modifiers of an office ("Vice President", "Interior Minister") are only titles when a
+# title follows; alone they start an organisation's name ("Interior Ministry").
+TITLE_MODIFIERS = frozenset(
+    "former deputy acting interim foreign defence defense interior finance state vice chief head".split()
+)
+
+
+def _is_title(word: str, nxt: str | None = None) -> bool:
+    w = word.lower().strip(".")
+    if w in TITLE_MODIFIERS:
+        # "Former Afghan Vice President": a modifier may stand before a demonym too.
+        return nxt is not None and (_is_title(nxt) or nxt.lower().strip(".") in TITLE_MODIFIERS
+                                    or _DEMONYM.fullmatch(nxt) is not None)
+    return w in TITLE_WORDS
+
+
+_DEMONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ese|ish|i|ch)")
 
 
 def _is_demonym_before_title(words: list[str], i: int) -> bool:
     """``Afghan``/``U.S.`` directly before a title word (``Afghan Vice President``)."""
-    w = words[i]
-    if i + 1 >= len(words) or not _is_title(words[i + 1]):
+    if i + 1 >= len(words) or not _is_title(words[i + 1], words[i + 2] if i + 2 < len(words) else None):
         return False
-    return bool(re.fullmatch(r"(?:[A-Z]\.){2,}", w)) or w.endswith(("an", "ese", "ish", "i", "ch"))
+    return _DEMONYM.fullmatch(words[i]) is not None
 
 
 def strip_titles(name: str) -> str:
@@ -80,14 +120,17 @@ def strip_titles(name: str) -> str:
     ``Taliban spokesman Bilal Karimi`` -> ``Bilal Karimi``; ``U.S. General Mark Milley``
     -> ``Mark Milley``; ``Ahmad Masud, head of the NRFA`` -> ``Ahmad Masud``.
     """
-    head = _POSSESSIVE.sub("", name.strip().split(",")[0].strip())
-    runs = list(_NAME_RUN.finditer(head))
+    parts = [p.strip() for p in name.strip().split(",") if p.strip()]
+    while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
+        parts = parts[1:]
+    head = _POSSESSIVE.sub("", parts[0] if parts else "")
+    runs = [r for r in _NAME_RUN.finditer(head) if r.group(0).lower() not in SENTENCE_ADVERBS]
     if not runs:
         return head
     words = runs[-1].group(0).split()
     i = 0
     while i < len(words) - 1 and (
-        _is_title(words[i]) or words[i].lower() in DETERMINERS or _is_demonym_before_title(words, i)
+        _is_title(words[i], words[i + 1]) or words[i].lower() in DETERMINERS or _is_demonym_before_title(words, i)
     ):
         i += 1
     core = " ".join(words[i:])
@@ -167,8 +210,8 @@ class SpeakerResolver:
 
     def bound_name(self, description: str, position: int) -> str | None:
         """A name the text ties to a description: 'spokesman Bilal Karimi', 'Noor, the head of'."""
-        head = description.strip().split()[-1].lower()
-        if head in PRONOUNS:
+        head = mention_head(description).lower()
+        if not head or head in PRONOUNS:
             return None
         window = self.text[max(0, position - 3000) : position]
         hits = []

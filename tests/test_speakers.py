@@ -61,3 +61,26 @@ def test_description_bound_to_a_name():
     assert r.bound_name("the spokesman", pos) == "Bilal Karimi"
     assert r.bound_name("the general", pos) == "Mark Milley"
     assert r.bound_name("a witness", pos) is None
+
+
+@pytest.mark.parametrize(
+    "mention,kind,name",
+    [
+        ("the Interior Ministry", "name", "Interior Ministry"),
+        ("Meanwhile, Atta Mohammad Noor, the head of the party", "name", "Atta Mohammad Noor"),
+        ("Afghan media outlets", "description", None),
+        ("a leader of the National Resistance Front", "description", None),
+        ("Deputy Mayor Tom Hill", "name", "Tom Hill"),
+        ("Emergency, an Italian aid group that", "name", "Emergency"),
+    ],
+)
+def test_head_of_the_noun_phrase_decides_name_or_description(mention, kind, name):
+    assert mention_type(mention) == kind
+    if name:
+        assert strip_titles(mention) == name
+
+
+def test_description_head_ignores_post_modifiers():
+    text = "Bilal Karimi, the spokesman for the Taliban, spoke. Later the spokesman of the group said no."
+    r = SpeakerResolver(text, [])
+    assert r.bound_name("The spokesman of", text.index("Later")) == "Bilal Karimi"

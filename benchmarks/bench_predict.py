@@ -1,0 +1,154 @@
+"""Speed and memory of the shipped model (and the rule baseline) on realistic articles.
+
+Articles are the labelled set's texts, joined and cut into ~800-word articles at
+paragraph breaks, repeated to ``--articles``. Each configuration runs in its own
+subprocess so its model load time and peak RSS are its own. Results go to
+benchmarks/results.json and benchmarks/RESULTS.md (the README quotes the latter).
+
+    python benchmarks/bench_predict.py                 # defaults: 200 articles
+    python benchmarks/bench_predict.py --articles 50   # quicker
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+log = logging.getLogger("bench")
+HERE = Path(__file__).resolve().parent
+LABELLED = HERE.parent / "eval" / "data" / "labelled.jsonl"
+
+
+def make_articles(n: int, words: int = 800) -> list[str]:
+    """~``words``-word articles cut at paragraph breaks from the labelled texts."""
+    texts = [json.loads(l)["text"] for l in LABELLED.read_text(encoding="utf-8").splitlines() if l.strip()]
+    paras = [p for t in texts for p in t.split("\n") if p.strip()]
+    arts, cur, count, i = [], [], 0, 0
+    while len(arts) < n:
+        p = paras[i % len(paras)]
+        i += 1
+        cur.append(p)
+        count += len(p.split())
+        if count >= words:
+            arts.append("\n\n".join(cur))
+            cur, count = [], 0
+    return arts
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def worker(mode: str, batch: int, n: int, device: str, quantize: bool) -> dict:
+    """One configuration, measured inside this (fresh) process."""
+    import torch
+
+    arts = make_articles(n)
+    t0 = time.perf_counter()
+    if mode == "baseline":
+        from quoteattr.eval.baseline import RuleBaseline
+
+        qa = RuleBaseline()
+    else:
+        from quoteattr import QuoteAttributor
+
+        qa = QuoteAttributor.load(device=device, quantize=quantize)
+    load_s = time.perf_counter() - t0
+    if mode != "baseline":
+        tokens = sum(len(qa.tokenizer(a, add_special_tokens=False, verbose=False)["input_ids"]) for a in arts)
+        qa.predict_batch(arts[:2])  # warm-up: first-call allocations, not steady state
+    else:
+        tokens = 0
+    t0 = time.perf_counter()
+    n_quotes = 0
+    if batch == 1:
+        for a in arts:
+            n_quotes += len(qa(a))
+    else:
+        for i in range(0, len(arts), batch):
+            n_quotes += sum(len(q) for q in qa.predict_batch(arts[i : i + batch]))
+    if device.startswith("cuda"):
+        torch.cuda.synchronize()
+    run_s = time.perf_counter() - t0
+    return {
+        "mode": mode, "batch": batch, "device": device, "quantize": quantize, "articles": len(arts),
+        "words_per_article": round(sum(len(a.split()) for a in arts) / len(arts)),
+        "load_s": round(load_s, 3), "run_s": round(run_s, 3),
+        "articles_per_s": round(len(arts) / run_s, 2),
+        "tokens_per_s": round(tokens / run_s) if tokens else None,
+        "peak_rss_mb": round(peak_rss_mb(), 1), "quotes": n_quotes,
+    }
+
+
+def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, quantize: bool) -> dict:
+    cmd = [sys.executable, __file__, "--worker", mode, "--batch", str(batch), "--articles", str(args.articles),
+           "--device", device] + (["--quantize"] if quantize else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    log.info("%s", res)
+    return res
+
+
+def to_markdown(meta: dict, rows: list[dict]) -> str:
+    lines = [
+        "# Inference benchmark",
+        "",
+        f"Produced by `python benchmarks/bench_predict.py --articles {meta['articles']}` on {meta['date']}: "
+        f"{meta['machine']}, torch {meta['torch']}, {meta['threads']} threads.",
+        "",
+        "| system | device | int8 | batch | articles/s | tokens/s | model load (s) | peak RSS (MB) | quotes |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        system = "rule baseline" if r["mode"] == "baseline" else "quoteattr (shipped)"
+        lines.append(
+            f"| {system} | {r['device']} | {'yes' if r['quantize'] else 'no'} | {r['batch']} | {r['articles_per_s']} | "
+            f"{r['tokens_per_s'] or '-'} | {r['load_s']} | {r['peak_rss_mb']} | {r['quotes']} |"
+        )
+    lines += ["", f"Articles: {meta['articles']} of about {rows[0]['words_per_article']} words, cut from the labelled set."]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--articles", type=int, default=200)
+    p.add_argument("--batches", default="1,16,32", help="comma-separated batch sizes")
+    p.add_argument("--out", default=str(HERE))
+    p.add_argument("--no-quantize", action="store_true", help="skip the int8 rows")
+    p.add_argument("--worker", help=argparse.SUPPRESS)
+    p.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
+    p.add_argument("--device", default="cpu", help=argparse.SUPPRESS)
+    p.add_argument("--quantize", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.batch, args.articles, args.device, args.quantize)))
+        return 0
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    import torch
+
+    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    rows = [run_config(args, "baseline", 1, "cpu", False)]
+    for device in devices:
+        for q in ([False] if args.no_quantize or device != "cpu" else [False, True]):
+            for b in (int(x) for x in args.batches.split(",")):
+                rows.append(run_config(args, "model", b, device, q))
+    meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "articles": args.articles,
+            "machine": f"{platform.machine()} {os.cpu_count()} cores", "torch": torch.__version__,
+            "threads": torch.get_num_threads()}
+    out = Path(args.out)
+    (out / "results.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
+    (out / "RESULTS.md").write_text(to_markdown(meta, rows))
+    print(to_markdown(meta, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
