@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import shlex
 import sys
 import time
@@ -261,6 +262,8 @@ def run(cfg: TrainConfig, data: Path, command: str) -> Path:
         log.info("tagger already trained in %s; skipping phase 1", out)
     else:
         train_tagger(cfg, data, out)
+    if int(os.environ.get("RANK", "0")) != 0:
+        return out  # under torchrun/accelerate, rank 0 alone fits the linker and writes files
     from quoteattr.train.linker import LINKER_FILE, train_linker
 
     if (out / LINKER_FILE).exists():
