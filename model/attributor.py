@@ -21,7 +21,7 @@ import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
 from quoteattr.linking import Linker, Mention
-from quoteattr.marks import find_marked_spans, is_single_term, looks_like_title
+from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import SpeakerResolver, mention_type, strip_titles
 from quoteattr.tagging import DocEncoding, char_to_token_range, encode_documents
@@ -66,6 +66,7 @@ class _Unit:
     kind: str
     score: float
     tok: tuple[int, int]
+    short: bool = False  # a one- or two-word direct quote: kept only with a speaker and a cue
 
 
 def _content_prob(enc: DocEncoding) -> np.ndarray:
@@ -182,14 +183,14 @@ class QuoteAttributor:
         units = []
         for m in find_marked_spans(text):
             body = text[m.start : m.end]
-            if looks_like_title(body) or is_single_term(body):
+            if looks_like_title(body) or introduced_as_name(text, m.start - 1):
                 continue
             ts, te = char_to_token_range(enc.offsets, m.start, m.end)
             if te <= ts:
                 continue
             score = float(content[ts:te].mean())
             if score >= self.direct_threshold:
-                units.append(_Unit(m.start, m.end, "direct", score, (ts, te)))
+                units.append(_Unit(m.start, m.end, "direct", score, (ts, te), short=is_short(body)))
         return units
 
     def _indirect_units(self, text: str, enc: DocEncoding, spans: list[TagSpan], direct: list[_Unit]) -> list[_Unit]:
@@ -226,6 +227,8 @@ class QuoteAttributor:
         history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
         for u in units:
             mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), mentions, cue_prob)
+            if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
+                continue  # a quoted term or scare quote, not words someone said
             speaker = mention_text = None
             m_start = m_end = None
             if mention is not None:
@@ -307,6 +310,14 @@ def _has_reporting_cue(text: str, cues: list[TagSpan], start: int, end: int) -> 
         if first.startswith(REPORTING_STEMS):
             return True
     return False
+
+
+def _reporting_cue_in_sentence(text: str, cues: list[TagSpan], u: _Unit) -> bool:
+    lo = max(text.rfind(". ", 0, u.start), text.rfind("\n", 0, u.start), 0)
+    hi_candidates = [i for i in (text.find(". ", u.end), text.find("\n", u.end)) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    return any(lo <= c.start and c.end <= hi and text[c.start : c.end].strip().lower().startswith(REPORTING_STEMS)
+               for c in cues)
 
 
 def _nearest_cue(cues: list[TagSpan], mention: Mention | None, u: _Unit, text: str) -> TagSpan | None:

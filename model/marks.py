@@ -117,3 +117,19 @@ def looks_like_title(span_text: str) -> bool:
 def is_single_term(span_text: str) -> bool:
     """One word with no punctuation: a word quoted as a term or scare quote."""
     return bool(re.fullmatch(r"[\w'’\-]+", span_text.strip()))
+
+
+_NAMING = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|branded|labelled|labeled)\s*$",
+    re.IGNORECASE,
+)
+
+
+def introduced_as_name(text: str, open_pos: int) -> bool:
+    """The marks follow a naming word (``the so-called "AI premium"``): a term, not a quote."""
+    return bool(_NAMING.search(text[max(0, open_pos - 20) : open_pos]))
+
+
+def is_short(span_text: str) -> bool:
+    """At most two words and no sentence punctuation: a term unless someone is quoted saying it."""
+    return len(span_text.split()) <= 2 and not re.search(r"[.!?,;:]", span_text)

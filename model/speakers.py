@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-PRONOUNS = frozenset("i me we us you he him she her they them it who".split())
+PRONOUNS = frozenset("i me we us you he him she her they them it who his its their our my".split())
 DETERMINERS = frozenset("the a an its his her their this that these those our my".split())
 # Words that precede a name without being part of it. Kept small: ranks, offices and
 # honorifics common in wire copy; capitalised adjectives of place are caught separately.
@@ -28,6 +28,9 @@ TITLE_WORDS = frozenset(
     former deputy acting interim foreign defence defense interior finance state head leader
     coach manager ceo cfo founder professor doctor officer inspector detective superintendent
     constable attorney representative councillor councilman councilwoman mp
+    prosecutor lawyer counsel barrister solicitor defendant economist analyst teacher
+    striker midfielder defender goalkeeper forward player referee skipper official aide
+    minister-president premier chancellor bishop archbishop pastor imam rabbi
     """.split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
@@ -55,6 +58,26 @@ def mention_core(mention: str) -> str:
     return _POSTMODIFIER.sub("", core).strip()
 
 
+def mention_name(mention: str) -> str | None:
+    """The name a mention carries, looking through appositives.
+
+    ``Hanak's lawyer, Matej Sokol`` -> ``Matej Sokol``; ``One protester, primary school
+    teacher Gwen Rhys`` -> ``Gwen Rhys``; ``a police spokesman`` -> None.
+    """
+    parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
+    while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
+        parts = parts[1:]
+    for part in parts:
+        core = _POSTMODIFIER.sub("", part).strip()
+        words = core.split()
+        if not words:
+            continue
+        head = _POSSESSIVE.sub("", words[-1]).strip(".,;:()")
+        if head[:1].isupper() and head.lower() not in TITLE_WORDS and head.lower() not in PRONOUNS:
+            return strip_titles(core)
+    return None
+
+
 def mention_head(mention: str) -> str:
     """The head word of the mention's noun phrase (its last word), possessive dropped."""
     words = mention_core(mention).split()
@@ -76,7 +99,7 @@ def mention_type(mention: str) -> str:
     head = mention_head(mention)
     if head.lower() in PRONOUNS and len(mention_core(mention).split()) == 1:
         return "pronoun"
-    return "name" if head[:1].isupper() and head.lower() not in TITLE_WORDS else "description"
+    return "name" if mention_name(mention) else "description"
 
 
 # Capitalised only because they open a sentence: "Meanwhile, Atta Mohammad Noor, ..."
@@ -187,7 +210,7 @@ class SpeakerResolver:
 
     def canonical_name(self, mention: str, position: int) -> str:
         """The fullest form of a name mention, decided by who speaks and who came first."""
-        short = strip_titles(mention)
+        short = mention_name(mention) or strip_titles(mention)
         forms = self.full_forms(short, position)
         if not forms:
             return short
@@ -215,9 +238,10 @@ class SpeakerResolver:
             return None
         window = self.text[max(0, position - 3000) : position]
         hits = []
-        pat_before = re.compile(rf"\b{re.escape(head)}\s+({_NAME_RUN.pattern})", re.IGNORECASE)
+        # Only the head word ignores case: the name pattern relies on capitals.
+        pat_before = re.compile(rf"\b(?i:{re.escape(head)})\s+({_NAME_RUN.pattern})")
         pat_after = re.compile(
-            rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}{re.escape(head)}\b"
+            rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}(?i:{re.escape(head)})\b"
         )
         for m in pat_before.finditer(window):
             hits.append((m.start(), m.group(1)))
