@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
-from quoteattr.linking import Linker, Mention
+from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import SpeakerResolver, mention_type, strip_titles
@@ -167,16 +167,7 @@ class QuoteAttributor:
     def analyse(self, enc: DocEncoding) -> tuple[list[TagSpan], list[Mention]]:
         """Decoded tag spans and the source mentions among them."""
         spans = decode_spans(enc.probs, enc.offsets)
-        mentions = []
-        for s in spans:
-            if s.type != "SOURCE":
-                continue
-            start, end = _trim_mention(enc.text, s.start, s.end)
-            if end <= start or _MEDIUM.match(enc.text[start:end]):
-                continue  # "on Twitter", "in a statement": where it was said, not who
-            ts, te = char_to_token_range(enc.offsets, start, end)
-            mentions.append(Mention(start, end, ts, te))
-        return spans, mentions
+        return spans, source_mentions(enc, spans)
 
     def _direct_units(self, text: str, enc: DocEncoding) -> list[_Unit]:
         content = _content_prob(enc)
@@ -273,15 +264,6 @@ def _has_surrogate(text: str) -> bool:
 
 
 _EDGE = "\"'“”‘’«» \t\n,.;:—–-"
-_MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
-
-
-def _trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _EDGE or text[start] in "()[]"):
-        start += 1
-    while end > start and (text[end - 1] in _EDGE or text[end - 1] in "()[]"):
-        end -= 1
-    return start, end
 
 
 def _mostly_capitalised(span: str) -> bool:

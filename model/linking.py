@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from quoteattr.tagging import DocEncoding
+from quoteattr.labels import TagSpan
+from quoteattr.tagging import DocEncoding, char_to_token_range
 
 PRONOUNS = frozenset(
     "i me we us you he him she her they them it who one".split()
@@ -34,6 +35,39 @@ class Mention:
     end: int
     tok_start: int
     tok_end: int
+
+
+_MENTION_EDGE = "\"'“”‘’«» \t\n,.;:—–-()[]"
+_MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
+
+
+def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation and quotation marks the tagger left at a mention's edges."""
+    while start < end and text[start] in _MENTION_EDGE:
+        start += 1
+    while end > start and text[end - 1] in _MENTION_EDGE:
+        end -= 1
+    return start, end
+
+
+def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
+    """Candidate speaker mentions: the tagger's SOURCE spans, trimmed.
+
+    Spans opening with a preposition (``on Twitter``, ``in a statement``) say where
+    something was said, not who said it, and are dropped. Training fits the linker
+    on these same candidates, so its scores are calibrated for what inference sees.
+    """
+    out = []
+    for s in spans:
+        if s.type != "SOURCE":
+            continue
+        start, end = trim_mention(enc.text, s.start, s.end)
+        if end <= start or _MEDIUM.match(enc.text[start:end]):
+            continue
+        ts, te = char_to_token_range(enc.offsets, start, end)
+        if te > ts:
+            out.append(Mention(start, end, ts, te))
+    return out
 
 
 def span_vector(enc: DocEncoding, tok_start: int, tok_end: int) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import _continues_previous, _mostly_capitalised, _trim_indirect, _trim_mention, _Unit
+from quoteattr.attributor import _continues_previous, _mostly_capitalised, _trim_indirect, _Unit
+from quoteattr.linking import trim_mention as _trim_mention
 from quoteattr.quote import Quote
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.encoder import load_compact, load_tokenizer
-from quoteattr.labels import LABEL2ID
-from quoteattr.linking import Linker, Mention, candidates_near, pair_features
+from quoteattr.labels import LABEL2ID, decode_spans
+from quoteattr.linking import Linker, Mention, candidates_near, pair_features, source_mentions
 from quoteattr.tagging import DocEncoding, char_to_token_range, encode_documents
 from quoteattr.train.polnear import Article, read_split
 
@@ -29,13 +29,22 @@ def cue_probability(enc: DocEncoding) -> np.ndarray:
 
 
 def article_pairs(article: Article, enc: DocEncoding, max_tokens: int):
-    """(features, labels, group ids) for every sourced attribution of one article."""
+    """(features, labels, group ids) for every sourced attribution of one article.
+
+    Candidates are the gold source mentions plus the tagger's own predicted mentions
+    that do not overlap a gold one, so the scorer learns to reject the spurious
+    mentions it will meet in use.
+    """
     mentions: dict[tuple[int, int], Mention] = {}
     for a in article.attributions:
         if a.source is not None:
             ts, te = char_to_token_range(enc.offsets, a.source.start, a.source.end)
             if te > ts:
                 mentions[(a.source.start, a.source.end)] = Mention(a.source.start, a.source.end, ts, te)
+    gold = list(mentions.values())
+    for m in source_mentions(enc, decode_spans(enc.probs, enc.offsets)):
+        if not any(m.start < g.end and g.start < m.end for g in gold):
+            mentions[(m.start, m.end)] = m
     cands_all = sorted(mentions.values(), key=lambda m: m.start)
     cue = cue_probability(enc)
     feats, labels, groups = [], [], []

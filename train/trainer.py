@@ -51,7 +51,7 @@ class TrainConfig:
     output_dir: str = "runs/quoteattr"
     cache_dir: str = ".cache/quoteattr"
     linker_max_distance: int = 400
-    linker_c: float = 1.0
+    linker_c: float = 0.1
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
