@@ -192,7 +192,8 @@ class QuoteAttributor:
             if s.type != "CONTENT" or s.score < self.indirect_threshold:
                 continue
             start, end = _trim_indirect(text, s.start, s.end)
-            if len(text[start:end].split()) < 3 or _mostly_capitalised(text[start:end]):
+            body = text[start:end]
+            if len(body.split()) < 3 or _mostly_capitalised(body) or not _is_reported_clause(body):
                 continue
             if any(d.start < end and start < d.end for d in direct):
                 continue  # a clause holding a quoted fragment reports only the fragment
@@ -226,8 +227,10 @@ class QuoteAttributor:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
                 speaker = self._canonical(resolver, mention_text, mention.start, history, mentions, text)
-            elif quotes and u.kind == "direct" and _continues_previous(text, u, quotes[-1]):
-                speaker = quotes[-1].speaker
+            else:
+                prev = next((q for q in reversed(quotes) if q.kind == "direct"), None)
+                if u.kind == "direct" and prev is not None and _continues_previous(text, u, prev):
+                    speaker = prev.speaker
             if speaker and mention is not None and mention_type(mention_text) == "name":
                 history.append((mention.start, speaker))
             cue = _nearest_cue(cues, mention, u, text)
@@ -248,15 +251,23 @@ class QuoteAttributor:
             return resolver.canonical_name(mention, pos)
         if kind == "description":
             bound = resolver.bound_name(mention, pos)
-            return bound if bound else mention.strip()
-        # A pronoun: the latest named speaker before it, from earlier quotes or from a
-        # name the tagger marked as a source (someone who reports something).
+            if bound:
+                return bound
+            if not mention.strip().lower().startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
+                return mention.strip()  # "a police spokesman": a new, unnamed speaker
+            # A definite description ("the Finn", "the former mayor") refers back, like a pronoun.
+        if mention.strip().lower() in ("who", "which", "that"):
+            return resolver.relative_antecedent(pos)
+        # The latest named speaker before it, from earlier quotes or from a name the
+        # tagger marked as a source (someone who reports something).
         cands = [(p, n) for p, n in history if p < pos]
         for m in mentions:
             mt = text[m.start : m.end]
             if m.start < pos and mention_type(mt) == "name":
                 cands.append((m.start, resolver.canonical_name(mt, m.start)))
-        return max(cands)[1] if cands else None
+        if cands:
+            return max(cands)[1]
+        return mention.strip() if kind == "description" else None
 
 
 def _has_surrogate(text: str) -> bool:
@@ -272,8 +283,26 @@ def _mostly_capitalised(span: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
+_TRAILING_FUNCTION = re.compile(
+    r"(?:[\s,;:—–-]+(?:in|of|from|to|the|a|an|and|but|or|he|she|they|it|who|that|with|for|on|at|by|as))+$",
+    re.IGNORECASE,
+)
+# A reported clause has a finite verb; PolNeAR also tags noun phrases ("warned of the
+# possibility of war"), which the guideline does not count as quotes. Auxiliaries,
+# modals, past forms and common present forms are enough to tell the two apart.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|had|has|have|will|would|could|can|should|shall|may|might|must|"
+    r"did|does|do|won't|can't|wasn't|isn't|aren't|weren't|hasn't|haven't|hadn't|didn't|doesn't|"
+    r"says|goes|needs|wants|remains|continues|plans|faces|expects|intends|believes|knows|agrees|"
+    r"supports|opposes|lacks|means|makes|takes|gives|shows|hopes|seems|stands|holds|"
+    r"[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+
+
 def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop edge marks and punctuation, and a leading complementiser ('that')."""
+    """Drop edge marks and punctuation, a leading complementiser ('that') and trailing
+    function words left where the tagger stopped early ('clashes in', ', but he')."""
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
@@ -281,7 +310,17 @@ def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
     m = re.match(r"(?:that|whether|if)\s+", text[start:end], re.IGNORECASE)
     if m and end - start > m.end():
         start += m.end()
+    m = _TRAILING_FUNCTION.search(text[start:end])
+    if m:
+        end = start + m.start()
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
     return start, end
+
+
+def _is_reported_clause(span: str) -> bool:
+    """A finite clause, not an infinitive complement ('to continue') or a noun phrase."""
+    return not re.match(r"to\s", span, re.IGNORECASE) and bool(_FINITE.search(span))
 
 
 def _has_reporting_cue(text: str, cues: list[TagSpan], start: int, end: int) -> bool:

@@ -114,7 +114,8 @@ def load_compact(ckpt_dir: str | Path):
     settings = json.loads(cfg_path.read_text(encoding="utf-8"))
     model = new_tagger(settings.get("base_model"))
     state = {k: v.float() for k, v in load_file(str(weights)).items()}
-    missing = [k for k in state if k not in model.state_dict()]
+    known = set(model.state_dict())
+    missing = [k for k in state if k not in known]
     if missing:
         raise ValueError(f"{ckpt}: weights do not fit the base encoder: {missing[:3]}")
     model.load_state_dict(state, strict=False)

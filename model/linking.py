@@ -47,6 +47,11 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _MENTION_EDGE:
         end -= 1
+    # Wordpiece tags can stop inside a word ("TOLOnews" tagged from "LOnews"): widen to it.
+    while start > 0 and end > start and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and end > start and text[end].isalnum():
+        end += 1
     return start, end
 
 

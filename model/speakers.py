@@ -37,7 +37,7 @@ TITLE_WORDS = frozenset(
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
 _NAME_WORD = (
     r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev)\."
-    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*)"
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z]))?)"
 )
 _NAME_RUN = re.compile(
     rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|van|von|bin|ibn|al|el|la|le|e)[ \t]+)*{_NAME_WORD})*"
@@ -74,8 +74,25 @@ def mention_name(mention: str) -> str | None:
             continue
         head = _POSSESSIVE.sub("", words[-1]).strip(".,;:()")
         if head[:1].isupper() and head.lower() not in TITLE_WORDS and head.lower() not in PRONOUNS:
+            if _DEMONYM_NOUN.fullmatch(core):
+                return None  # "the Finn": a description of a person, not a name
+            # The whole name run holding the head, post-modifiers included:
+            # "the National Resistance Front of Afghanistan".
+            head_at = len(core) - 1
+            for run in _NAME_RUN.finditer(part):
+                if run.start() <= head_at < run.end():
+                    return strip_titles(run.group(0))
             return strip_titles(core)
     return None
+
+
+# "the Finn", "the Spaniard", "the 34-year-old Briton": nationality nouns used as descriptions.
+_DEMONYM_NOUN = re.compile(
+    r"(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:Finn|Dane|Swede|Pole|Briton|Scot|Turk|Czech|Greek|Spaniard|Frenchman|"
+    r"Frenchwoman|Dutchman|Dutchwoman|Swiss|Thai|Kiwi|Aussie|Welshman|Irishman|Englishman|"
+    r"[A-Z][a-z]+(?:ian|ean|ese|ard))",
+    re.IGNORECASE,
+)
 
 
 def mention_head(mention: str) -> str:
@@ -157,7 +174,7 @@ def strip_titles(name: str) -> str:
     ):
         i += 1
     core = " ".join(words[i:])
-    return _POSSESSIVE.sub("", core)
+    return _POSSESSIVE.sub("", core).rstrip("’'")
 
 
 @dataclass
@@ -203,10 +220,16 @@ class SpeakerResolver:
     def full_forms(self, short: str, before: int) -> list[NameMention]:
         toks = _tokens(short)
         n = len(toks)
-        return [
-            m for m in self.names
-            if len(_tokens(m.name)) >= n and _tokens(m.name)[-n:] == toks and m.start < max(before, 1) + 1_000_000
-        ]
+        out = []
+        for m in self.names:
+            words = m.name.split()
+            if len(words) < n or _tokens(m.name)[-n:] != toks:
+                continue
+            # A fuller form only adds name words: "Ahmad Shah Masud" for "Masud", never
+            # "Members of the National Resistance Front" for "National Resistance Front".
+            if all(w[:1].isupper() for w in words[: len(words) - n]):
+                out.append(m)
+        return out
 
     def canonical_name(self, mention: str, position: int) -> str:
         """The fullest form of a name mention, decided by who speaks and who came first."""
@@ -232,11 +255,15 @@ class SpeakerResolver:
         return min(cands.items(), key=rank)[0]
 
     def bound_name(self, description: str, position: int) -> str | None:
-        """A name the text ties to a description: 'spokesman Bilal Karimi', 'Noor, the head of'."""
+        """A name the text ties to a description: 'spokesman Bilal Karimi', 'Noor, the head of'.
+
+        ``position`` is where the description starts; the search runs up to its end, so
+        an appositive (``Emergency, an Italian aid group``) binds to the name before it.
+        """
         head = mention_head(description).lower()
         if not head or head in PRONOUNS:
             return None
-        window = self.text[max(0, position - 3000) : position]
+        window = self.text[max(0, position - 3000) : position + len(description)]
         hits = []
         # Only the head word ignores case: the name pattern relies on capitals.
         pat_before = re.compile(rf"\b(?i:{re.escape(head)})\s+({_NAME_RUN.pattern})")
@@ -250,3 +277,12 @@ class SpeakerResolver:
         if not hits:
             return None
         return self.canonical_name(max(hits)[1], position)
+
+    def relative_antecedent(self, position: int) -> str | None:
+        """The name a relative pronoun hangs on: 'Ahmad Masud, who said ...'."""
+        before = self.text[max(0, position - 200) : position].rstrip(" ,")
+        for m in reversed(list(_NAME_RUN.finditer(before))):
+            if m.end() == len(before):
+                return self.canonical_name(m.group(0), position)
+            break
+        return None

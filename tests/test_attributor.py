@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import _continues_previous, _mostly_capitalised, _trim_indirect, _Unit
+from quoteattr.attributor import _continues_previous, _is_reported_clause, _mostly_capitalised, _trim_indirect, _Unit
 from quoteattr.linking import trim_mention as _trim_mention
 from quoteattr.quote import Quote
 
@@ -12,9 +12,27 @@ def test_trim_indirect_drops_complementiser_and_edge_punctuation():
     assert text[s:e] == "the attack will lead to another war"
 
 
+@pytest.mark.parametrize(
+    "raw,trimmed,clause",
+    [
+        ("the front’s forces were in a difficult situation, but he", "the front’s forces were in a difficult situation", True),
+        ("heavy clashes in", "heavy clashes", False),
+        ("to continue resisting", "to continue resisting", False),
+        ("the possibility of civil war", "the possibility of civil war", False),
+        ("that the attack will lead to another war.", "the attack will lead to another war", True),
+    ],
+)
+def test_indirect_spans_are_trimmed_and_must_be_reported_clauses(raw, trimmed, clause):
+    s, e = _trim_indirect(raw, 0, len(raw))
+    assert raw[s:e] == trimmed
+    assert _is_reported_clause(raw[s:e]) is clause
+
+
 def test_trim_mention_and_headline_filter():
     text = ", Afghan media outlets"
     assert text[slice(*_trim_mention(text, 0, len(text)))] == "Afghan media outlets"
+    text = "according to TOLOnews."
+    assert text[slice(*_trim_mention(text, text.index("LO"), len(text)))] == "TOLOnews"
     assert _mostly_capitalised("Ready For Negotiations To End Panjshir Fighting")
     assert not _mostly_capitalised("the Taliban had reached the village of Anabah")
 
@@ -33,3 +51,78 @@ def test_bad_batch_input_is_a_clear_type_error(shipped):
         shipped.predict_batch(["fine", None])
     with pytest.raises(TypeError, match="list of texts"):
         shipped.predict_batch("a string")
+
+
+# --- the shipped model -------------------------------------------------------------------
+
+
+def norm(name):
+    return (name or "").casefold().removeprefix("the ").strip()
+
+
+def test_panjshir_direct_quotes_exactly_right(shipped, labelled):
+    art = labelled["panjshir"]
+    gold = [q for q in art["quotes"] if q["kind"] == "direct"]
+    pred = [q for q in shipped(art["text"]) if q.kind == "direct"]
+    assert [(q.start, q.end) for q in pred] == [(g["start"], g["end"]) for g in gold]
+    for q, g in zip(pred, gold):
+        assert norm(q.speaker) in {norm(g["speaker"]), *map(norm, g["aliases"])}, (q.text, q.speaker)
+    assert not any("Lion" in q.text for q in pred)
+    from collections import Counter
+
+    assert Counter(q.speaker for q in pred) == Counter(
+        {"Mark Milley": 4, "Ahmad Masud": 2, "Amrullah Saleh": 2, "Atta Mohammad Noor": 1}
+    )
+
+
+def test_panjshir_indirect_quotes_come_out_marked_indirect(shipped, labelled):
+    text = labelled["panjshir"]["text"]
+    indirect = [q for q in shipped(text) if q.kind == "indirect"]
+    assert indirect, "no reported speech found"
+    noor = text.index("the continuation of the Taliban")
+    assert any(q.start <= noor < q.end for q in indirect)
+
+
+def test_offsets_are_consistent(shipped, labelled):
+    text = labelled["panjshir"]["text"]
+    for q in shipped(text):
+        assert text[q.start : q.end] == q.text and 0 <= q.score <= 1
+        if q.speaker_mention is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_mention
+        if q.cue is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+
+
+def test_long_article_is_stitched_without_duplicates(shipped, labelled):
+    """Six copies of the article: many window edges, each quote once, whole."""
+    one = labelled["panjshir"]["text"]
+    text = "\n\n".join([one] * 6)
+    single = [(q.start, q.end, q.speaker) for q in shipped(one) if q.kind == "direct"]
+    many = [(q.start, q.end, q.speaker) for q in shipped(text) if q.kind == "direct"]
+    step = len(one) + 2
+    expected = [(s + k * step, e + k * step, spk) for k in range(6) for s, e, spk in single]
+    assert many == expected
+
+
+def test_batch_equals_one_at_a_time(shipped, labelled):
+    texts = [labelled["panjshir"]["text"], "“Short one,” she said.", ""]
+    assert shipped.predict_batch(texts, batch_size=4) == [shipped(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "The council met on Tuesday. The budget passed without debate.",
+     "Der Minister sagte am Montag: «Wir geben nicht auf.» Danach ging er.",
+     "東京で会議が開かれた。「問題はない」と彼は述べた。", "\"unclosed quote at the end of the text",
+     "x" * 20000, "\ud800 broken surrogate \"quote,\" he said."],
+)
+def test_odd_inputs_never_crash(shipped, text):
+    quotes = shipped(text)
+    assert isinstance(quotes, list)
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+
+
+def test_no_quotes_article_gives_nothing_direct(shipped):
+    text = "Shares closed higher on Friday. Trading volume was light ahead of the holiday weekend."
+    assert [q for q in shipped(text) if q.kind == "direct"] == []

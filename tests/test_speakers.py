@@ -84,3 +84,29 @@ def test_description_head_ignores_post_modifiers():
     text = "Bilal Karimi, the spokesman for the Taliban, spoke. Later the spokesman of the group said no."
     r = SpeakerResolver(text, [])
     assert r.bound_name("The spokesman of", text.index("Later")) == "Bilal Karimi"
+
+
+@pytest.mark.parametrize(
+    "mention,name",
+    [
+        ("The opposition, called the National Resistance Front of Afghanistan", "National Resistance Front of Afghanistan"),
+        ("A local business group, the East Side Traders’ Association", "East Side Traders’ Association"),
+        ("Hanak's lawyer, Matej Sokol", "Matej Sokol"),
+        ("the Finn", None),
+        ("the 34-year-old Briton", None),
+    ],
+)
+def test_mention_name_looks_through_appositives(mention, name):
+    from quoteattr.speakers import mention_name
+
+    assert mention_name(mention) == name
+
+
+def test_relative_pronoun_and_appositive_binding():
+    text = ("Members of the Front watched. Ahmad Masud, who said on Facebook that it stands, spoke. "
+            "Emergency, an Italian aid group, said the road was cut.")
+    r = SpeakerResolver(text, [])
+    assert r.relative_antecedent(text.index("who")) == "Ahmad Masud"
+    assert r.bound_name("an Italian aid group", text.index("an Italian")) == "Emergency"
+    # a fuller form adds only name words, never "Members of the ..."
+    assert r.canonical_name("Front", text.index("spoke")) == "Front"
