@@ -227,10 +227,10 @@ class QuoteAttributor:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
                 speaker = self._canonical(resolver, mention_text, mention.start, history, mentions, text)
-            else:
-                prev = next((q for q in reversed(quotes) if q.kind == "direct"), None)
-                if u.kind == "direct" and prev is not None and _continues_previous(text, u, prev):
-                    speaker = prev.speaker
+            elif (u.kind == "direct" and quotes and quotes[-1].speaker
+                  and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
+                # The news pattern: a paragraph names a speaker, the next is their quote alone.
+                speaker = quotes[-1].speaker
             if speaker and mention is not None and mention_type(mention_text) == "name":
                 history.append((mention.start, speaker))
             cue = _nearest_cue(cues, mention, u, text)
