@@ -233,13 +233,13 @@ class QuoteAttributor:
                 speaker = quotes[-1].speaker
             if speaker and mention is not None and mention_type(mention_text) == "name":
                 history.append((mention.start, speaker))
-            cue = _nearest_cue(cues, mention, u, text)
+            cue = _cue_span(text, _nearest_cue(cues, mention, u, text))
             quotes.append(
                 Quote(
                     start=u.start, end=u.end, text=text[u.start : u.end], kind=u.kind, speaker=speaker,
                     speaker_mention=mention_text, speaker_start=m_start, speaker_end=m_end,
-                    cue=text[cue.start : cue.end] if cue else None, score=round(u.score, 4),
-                    cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+                    cue=text[cue[0] : cue[1]] if cue else None, score=round(u.score, 4),
+                    cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                 )
             )
         return quotes
@@ -267,7 +267,14 @@ class QuoteAttributor:
                 cands.append((m.start, resolver.canonical_name(mt, m.start)))
         if cands:
             return max(cands)[1]
-        return mention.strip() if kind == "description" else None
+        if kind == "description":
+            # A lede that describes before it names: "The leader of the front said ...",
+            # then "Ahmad Masud, head of the front, made the announcement".
+            after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
+            if after:
+                return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
+            return mention.strip()
+        return None
 
 
 def _has_surrogate(text: str) -> bool:
@@ -339,6 +346,17 @@ def _reporting_cue_in_sentence(text: str, cues: list[TagSpan], u: _Unit) -> bool
     hi = min(hi_candidates) if hi_candidates else len(text)
     return any(lo <= c.start and c.end <= hi and text[c.start : c.end].strip().lower().startswith(REPORTING_STEMS)
                for c in cues)
+
+
+def _cue_span(text: str, cue: TagSpan | None) -> tuple[int, int] | None:
+    """The cue's characters without trailing function words ('said in' -> 'said')."""
+    if cue is None:
+        return None
+    start, end = cue.start, cue.end
+    m = _TRAILING_FUNCTION.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    return (start, end)
 
 
 def _nearest_cue(cues: list[TagSpan], mention: Mention | None, u: _Unit, text: str) -> TagSpan | None:

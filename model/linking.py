@@ -48,8 +48,10 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _MENTION_EDGE:
         end -= 1
     # Wordpiece tags can stop inside a word ("TOLOnews" tagged from "LOnews"): widen to it.
-    while start > 0 and end > start and text[start - 1].isalnum():
-        start -= 1
+    while start > 0 and end > start and (
+        text[start - 1].isalnum() or (text[start - 1] == "." and start >= 2 and text[start - 2].isalpha())
+    ):
+        start -= 1  # also back over an initialism: "S. General" -> "U.S. General"
     while end < len(text) and end > start and text[end].isalnum():
         end += 1
     return start, end

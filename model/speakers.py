@@ -144,7 +144,7 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
     return w in TITLE_WORDS
 
 
-_DEMONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:an|ese|ish|i|ch)")
+_DEMONYM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]+(?:an|ese|ish|i|ch)")
 
 
 def _is_demonym_before_title(words: list[str], i: int) -> bool:
@@ -184,10 +184,31 @@ class NameMention:
     name: str  # titles stripped
 
 
-def find_names(text: str) -> list[NameMention]:
-    """Capitalised runs in the text that look like names (titles stripped)."""
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines in Title Case (headlines, captions of related stories): not prose, so their
+    capitalised runs are not names and nothing binds to them."""
     out = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.group(0)) if len(w) > 3]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+            out.append(line.span())
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_ACRONYM = re.compile(rf"({_NAME_RUN.pattern})\s*\(([A-Z][A-Z\-&]{{1,9}})\)")
+
+
+def find_names(text: str) -> list[NameMention]:
+    """Capitalised runs in the prose that look like names (titles stripped)."""
+    out = []
+    skip = headline_spans(text)
     for m in _NAME_RUN.finditer(text):
+        if _inside(m.start(), skip):
+            continue
         raw = m.group(0)
         name = strip_titles(raw)
         if not name or name.lower() in PRONOUNS or name.lower() in DETERMINERS:
@@ -211,6 +232,9 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.names = find_names(self.text)
+        self.headlines = headline_spans(self.text)
+        # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
+        self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
         for s, e in self.source_spans:
@@ -234,6 +258,8 @@ class SpeakerResolver:
     def canonical_name(self, mention: str, position: int) -> str:
         """The fullest form of a name mention, decided by who speaks and who came first."""
         short = mention_name(mention) or strip_titles(mention)
+        if short in self.acronyms:
+            return self.acronyms[short]
         forms = self.full_forms(short, position)
         if not forms:
             return short
@@ -270,10 +296,11 @@ class SpeakerResolver:
         pat_after = re.compile(
             rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}(?i:{re.escape(head)})\b"
         )
-        for m in pat_before.finditer(window):
-            hits.append((m.start(), m.group(1)))
-        for m in pat_after.finditer(window):
-            hits.append((m.start(), m.group(1)))
+        offset = max(0, position - 3000)
+        for pat in (pat_before, pat_after):
+            for m in pat.finditer(window):
+                if not _inside(offset + m.start(), self.headlines):
+                    hits.append((m.start(), m.group(1)))
         if not hits:
             return None
         return self.canonical_name(max(hits)[1], position)

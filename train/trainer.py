@@ -288,7 +288,8 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
 
 
 def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # force: under `quoteattr train` the top-level CLI has already configured WARNING.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
     if args is None:
         args = build_parser().parse_args(argv)
     overrides: dict[str, Any] = {}
