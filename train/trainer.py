@@ -302,7 +302,12 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
         overrides["output_dir"] = args.output_dir
     cfg = TrainConfig.from_yaml(args.config, overrides)
     data = Path(args.data)
-    command = "quoteattr train " + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
+    if argv is not None:
+        command = shlex.join(["quoteattr", "train", *argv])
+    elif args is not None and sys.argv[1:2] == ["train"]:
+        command = shlex.join(["quoteattr", *sys.argv[1:]])  # called through `quoteattr train`
+    else:
+        command = shlex.join(["python", "-m", "quoteattr.train", *sys.argv[1:]])
     out = run(cfg, data, command)
     if args.export:
         export(out, Path(args.export))
