@@ -47,7 +47,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def worker(mode: str, batch: int, n: int, device: str, quantize: bool) -> dict:
+def worker(mode: str, batch: int, n: int, device: str, precision: str) -> dict:
     """One configuration, measured inside this (fresh) process."""
     import torch
 
@@ -60,7 +60,7 @@ def worker(mode: str, batch: int, n: int, device: str, quantize: bool) -> dict:
     else:
         from quoteattr import QuoteAttributor
 
-        qa = QuoteAttributor.load(device=device, quantize=quantize)
+        qa = QuoteAttributor.load(device=device, quantize=precision == "int8", bf16=precision == "bf16")
     load_s = time.perf_counter() - t0
     if mode != "baseline":
         tokens = sum(len(qa.tokenizer(a, add_special_tokens=False, verbose=False)["input_ids"]) for a in arts)
@@ -79,7 +79,7 @@ def worker(mode: str, batch: int, n: int, device: str, quantize: bool) -> dict:
         torch.cuda.synchronize()
     run_s = time.perf_counter() - t0
     return {
-        "mode": mode, "batch": batch, "device": device, "quantize": quantize, "articles": len(arts),
+        "mode": mode, "batch": batch, "device": device, "precision": precision, "articles": len(arts),
         "words_per_article": round(sum(len(a.split()) for a in arts) / len(arts)),
         "load_s": round(load_s, 3), "run_s": round(run_s, 3),
         "articles_per_s": round(len(arts) / run_s, 2),
@@ -88,9 +88,9 @@ def worker(mode: str, batch: int, n: int, device: str, quantize: bool) -> dict:
     }
 
 
-def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, quantize: bool) -> dict:
+def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, precision: str) -> dict:
     cmd = [sys.executable, __file__, "--worker", mode, "--batch", str(batch), "--articles", str(args.articles),
-           "--device", device] + (["--quantize"] if quantize else [])
+           "--device", device, "--precision", precision]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     res = json.loads(out.stdout.strip().splitlines()[-1])
     log.info("%s", res)
@@ -104,16 +104,17 @@ def to_markdown(meta: dict, rows: list[dict]) -> str:
         f"Produced by `python benchmarks/bench_predict.py --articles {meta['articles']}` on {meta['date']}: "
         f"{meta['machine']}, torch {meta['torch']}, {meta['threads']} threads.",
         "",
-        "| system | device | int8 | batch | articles/s | tokens/s | model load (s) | peak RSS (MB) | quotes |",
+        "| system | device | precision | batch | articles/s | tokens/s | model load (s) | peak RSS (MB) | quotes |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         system = "rule baseline" if r["mode"] == "baseline" else "quoteattr (shipped)"
         lines.append(
-            f"| {system} | {r['device']} | {'yes' if r['quantize'] else 'no'} | {r['batch']} | {r['articles_per_s']} | "
+            f"| {system} | {r['device']} | {r['precision']} | {r['batch']} | {r['articles_per_s']} | "
             f"{r['tokens_per_s'] or '-'} | {r['load_s']} | {r['peak_rss_mb']} | {r['quotes']} |"
         )
-    lines += ["", f"Articles: {meta['articles']} of about {rows[0]['words_per_article']} words, cut from the labelled set."]
+    lines += ["", f"Articles: {meta['articles']} of about {rows[0]['words_per_article']} words, cut from the labelled set. "
+              "Quality per precision: `quoteattr evaluate --bf16` / `--no-bf16` / `--quantize` (see README)."]
     return "\n".join(lines) + "\n"
 
 
@@ -122,24 +123,27 @@ def main() -> int:
     p.add_argument("--articles", type=int, default=200)
     p.add_argument("--batches", default="1,16,32", help="comma-separated batch sizes")
     p.add_argument("--out", default=str(HERE))
-    p.add_argument("--no-quantize", action="store_true", help="skip the int8 rows")
+    p.add_argument("--precisions", default="fp32,bf16,int8",
+                   help="encoder precisions to time (bf16 is the default where the CPU has bf16 arithmetic)")
     p.add_argument("--worker", help=argparse.SUPPRESS)
     p.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument("--device", default="cpu", help=argparse.SUPPRESS)
-    p.add_argument("--quantize", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--precision", default="fp32", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.batch, args.articles, args.device, args.quantize)))
+        print(json.dumps(worker(args.worker, args.batch, args.articles, args.device, args.precision)))
         return 0
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     import torch
 
     devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
-    rows = [run_config(args, "baseline", 1, "cpu", False)]
+    rows = [run_config(args, "baseline", 1, "cpu", "-")]
     for device in devices:
-        for q in ([False] if args.no_quantize or device != "cpu" else [False, True]):
+        for prec in args.precisions.split(","):
+            if device != "cpu" and prec == "int8":
+                continue
             for b in (int(x) for x in args.batches.split(",")):
-                rows.append(run_config(args, "model", b, device, q))
+                rows.append(run_config(args, "model", b, device, prec))
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "articles": args.articles,
             "machine": f"{platform.machine()} {os.cpu_count()} cores", "torch": torch.__version__,
             "threads": torch.get_num_threads()}

@@ -31,17 +31,36 @@ TITLE_WORDS = frozenset(
     prosecutor lawyer counsel barrister solicitor defendant economist analyst teacher
     striker midfielder defender goalkeeper forward player referee skipper official aide
     minister-president premier chancellor bishop archbishop pastor imam rabbi
+    guard centre center winger fullback pitcher batsman bowler
     """.split()
+)
+# Last words of organisation names: such a run keeps its leading words ("Pellan Coach
+# Tours" is not "Coach Tours"), and he/she never refer to it.
+ORG_HEADS = frozenset(
+    """union league ministry council party front group association federation company bank
+    agency authority service court committee department office institute university club
+    corporation inc ltd airlines airline police army government commission board foundation
+    network news times post tours systems industries holdings team fc society organisation
+    organization alliance coalition movement church hospital school college trust fund
+    parliament assembly senate congress taliban""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
 _NAME_WORD = (
     r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev)\."
-    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z]))?)"
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
 _NAME_RUN = re.compile(
     rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|van|von|bin|ibn|al|el|la|le|e)[ \t]+)*{_NAME_WORD})*"
 )
+# "Harbour and Transport Workers' Union": an organisation name may hold "and".
+_ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
+
+
+def is_org(name: str) -> bool:
+    """An organisation's name: one of its capitalised words is an organisation head
+    ('National Resistance Front of Afghanistan', 'Pellan Coach Tours')."""
+    return any(w[:1].isupper() and w.lower().strip("’'") in ORG_HEADS for w in name.split())
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -81,7 +100,7 @@ def mention_name(mention: str) -> str | None:
             head_at = len(core) - 1
             for run in _NAME_RUN.finditer(part):
                 if run.start() <= head_at < run.end():
-                    return strip_titles(run.group(0))
+                    return strip_titles(part[: run.end()])
             return strip_titles(core)
     return None
 
@@ -167,7 +186,14 @@ def strip_titles(name: str) -> str:
     runs = [r for r in _NAME_RUN.finditer(head) if r.group(0).lower() not in SENTENCE_ADVERBS]
     if not runs:
         return head
-    words = runs[-1].group(0).split()
+    run = runs[-1]
+    words = run.group(0).split()
+    if is_org(run.group(0)):
+        m = _ORG_AND.search(head[: run.start()])
+        lead = strip_titles(m.group(1)).split() + ["and"] if m else []
+        while words and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        return " ".join(lead + words)
     i = 0
     while i < len(words) - 1 and (
         _is_title(words[i], words[i + 1]) or words[i].lower() in DETERMINERS or _is_demonym_before_title(words, i)
@@ -215,8 +241,19 @@ def find_names(text: str) -> list[NameMention]:
             continue
         if len(name.split()) == 1 and name.lower() in TITLE_WORDS:
             continue
-        out.append(NameMention(m.start() + raw.find(name.split()[0]), m.end(), name))
+        start = m.start() + raw.find(name.split()[0])
+        if is_org(name):
+            j = _ORG_AND.search(text[max(0, m.start() - 80) : m.start()])
+            if j:
+                name = strip_titles(j.group(1)) + " and " + name
+                start = m.start() - (len(text[max(0, m.start() - 80) : m.start()]) - j.start())
+        out.append(NameMention(start, m.end(), name))
     return out
+
+
+_MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
+_FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
 def _tokens(name: str) -> list[str]:
@@ -235,6 +272,7 @@ class SpeakerResolver:
         self.headlines = headline_spans(self.text)
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
+        self._gender_cache: dict[str, str | None] = {}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
         for s, e in self.source_spans:
@@ -304,6 +342,78 @@ class SpeakerResolver:
         if not hits:
             return None
         return self.canonical_name(max(hits)[1], position)
+
+    def gender(self, name: str) -> str | None:
+        """'m', 'f' or None for a speaker, from what the article says.
+
+        A description carries its own ('a police spokeswoman'). For a name: honorifics
+        (Mr, Ms), gendered nouns in an appositive ('Ngozi Okafor, his sister'), and the
+        first he/she/his/her in the rest of a sentence that names it, unless another
+        name comes first (then the pronoun may be theirs).
+        """
+        if name in self._gender_cache:
+            return self._gender_cache[name]
+        votes = {"m": 0, "f": 0}
+        if mention_type(name) == "description":
+            for w in re.findall(r"[a-z]+", name.lower()):
+                if w in _MALE:
+                    votes["m"] += 1
+                if w in _FEMALE:
+                    votes["f"] += 1
+        else:
+            surname = name.split()[-1]
+            shared = len({n.name for n in self.names if n.name.split()[-1] == surname and len(n.name.split()) > 1}) > 1
+            # Two Okafors: only the full name tells them apart.
+            key = re.escape(name) if shared else re.escape(surname)
+            for m in re.finditer(rf"\b{key}\b", self.text):
+                before = self.text[max(0, m.start() - 30) : m.start()].lower()
+                if re.search(r"\b(?:mr|sir|lord|king|prince)\.?\s*(?:\w+\s+)?$", before):
+                    votes["m"] += 3
+                if re.search(r"\b(?:mrs|ms|miss|dame|lady|queen|princess)\.?\s*(?:\w+\s+)?$", before):
+                    votes["f"] += 3
+                rest = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+", self.text[m.end() : m.end() + 400], maxsplit=1)[0]
+                appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
+                if appos:
+                    for w in re.findall(r"[a-z]+", appos.group(1).lower()):
+                        if w in _MALE - {"he", "his", "him", "himself"}:
+                            votes["m"] += 2
+                        if w in _FEMALE - {"she", "her", "hers", "herself"}:
+                            votes["f"] += 2
+                # An appositive's own pronouns ("Tom Reyes, her deputy,") are about someone else.
+                for tok in re.finditer(r"[A-Za-z’']+", rest[appos.end() if appos else 0 :]):
+                    w = tok.group(0)
+                    if w[0].isupper() and tok.start() > 0 and w.lower() not in _MALE | _FEMALE:
+                        break  # another name: later pronouns may be about them
+                    if w.lower() in ("he", "his", "him", "himself"):
+                        votes["m"] += 1
+                        break
+                    if w.lower() in ("she", "her", "hers", "herself"):
+                        votes["f"] += 1
+                        break
+        g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
+        self._gender_cache[name] = g
+        return g
+
+    def name_with_head(self, head: str, position: int) -> str | None:
+        """The latest organisation named before ``position`` whose name ends in ``head``
+        ('the ministry' -> 'Interior Ministry', 'the union' -> '... Workers' Union')."""
+        best = None
+        for m in self.names:
+            if m.start < position and m.name.split()[-1].lower().strip("’'") == head and len(m.name.split()) > 1:
+                best = m
+        return self.canonical_name(best.name, best.start) if best else None
+
+    def age_bound(self, description: str) -> str | None:
+        """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,')."""
+        m = re.search(r"\b(\d{1,3})-year-old\b", description)
+        if not m:
+            return None
+        age = m.group(1)
+        for pat in (rf"({_NAME_RUN.pattern}),\s+{age}\b", rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_NAME_RUN.pattern})"):
+            hit = re.search(pat, self.text)
+            if hit:
+                return self.canonical_name(hit.group(1), hit.start(1))
+        return None
 
     def relative_antecedent(self, position: int) -> str | None:
         """The name a relative pronoun hangs on: 'Ahmad Masud, who said ...'."""

@@ -110,3 +110,29 @@ def test_relative_pronoun_and_appositive_binding():
     assert r.bound_name("an Italian aid group", text.index("an Italian")) == "Emergency"
     # a fuller form adds only name words, never "Members of the ..."
     assert r.canonical_name("Front", text.index("spoke")) == "Front"
+
+
+def test_organisation_names_keep_their_words():
+    from quoteattr.speakers import is_org, mention_name
+
+    assert mention_name("The operator, Pellan Coach Tours") == "Pellan Coach Tours"
+    assert mention_name("The Harbour and Transport Workers' Union") == "Harbour and Transport Workers' Union"
+    assert mention_name("The National Women’s Basketball League") == "National Women’s Basketball League"
+    assert is_org("National Resistance Front of Afghanistan") and not is_org("Mark Milley")
+
+
+def test_gender_from_honorifics_appositives_and_pronouns():
+    text = ("Ms. Lena Vogt chairs the board. Tom Reyes, her deputy, said he would stay. "
+            "Ngozi Okafor, his sister, disagreed. Emeka Okafor said he was tired.")
+    r = SpeakerResolver(text, [])
+    assert r.gender("Lena Vogt") == "f"
+    assert r.gender("Tom Reyes") == "m"
+    assert r.gender("Ngozi Okafor") == "f" and r.gender("Emeka Okafor") == "m"
+    assert r.gender("a police spokeswoman") == "f"
+
+
+def test_age_and_head_bound_descriptions():
+    text = "Dario Fenn, 44, owns the shop. The Interior Ministry said roads were shut."
+    r = SpeakerResolver(text, [])
+    assert r.age_bound("the 44-year-old") == "Dario Fenn"
+    assert r.name_with_head("ministry", len(text)) == "Interior Ministry"
