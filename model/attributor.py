@@ -296,8 +296,11 @@ class QuoteAttributor:
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not is_org(c[1])] or cands
                 if want:
-                    # Skip speakers known to be of the other gender; unknown ones stay.
-                    people = [c for c in people if resolver.gender(c[1]) in (want, None)] or people
+                    # A speaker known to match beats a nearer one of unknown gender;
+                    # speakers known to be of the other gender are skipped.
+                    agree = [c for c in people if resolver.gender(c[1]) == want]
+                    unknown = [c for c in people if resolver.gender(c[1]) is None]
+                    people = agree or unknown or people
                 cands = people
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name"]
