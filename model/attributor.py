@@ -23,7 +23,7 @@ from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
 from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import PRONOUN_GENDER, SpeakerResolver, is_org, mention_core, mention_head, mention_type
+from quoteattr.speakers import PRONOUN_GENDER, SpeakerResolver, description_speaker, is_org, mention_core, mention_head, mention_type
 from quoteattr.tagging import DocEncoding, char_to_token_range, encode_documents
 
 log = logging.getLogger(__name__)
@@ -267,13 +267,12 @@ class QuoteAttributor:
         if low in ("who", "which", "that"):
             return resolver.relative_antecedent(pos)
         if kind == "description":
-            core = mention_core(mention)
             head = mention_head(mention).lower()
             bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
             if bound:
                 return bound
             if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
-                return core  # "a police spokesman": a new, unnamed speaker
+                return description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
             # A definite description refers back: to an earlier unnamed speaker with the
             # same head ('the official'), or an organisation named with it ('the ministry').
             for _, earlier in sorted(history, reverse=True):
@@ -296,11 +295,14 @@ class QuoteAttributor:
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not is_org(c[1])] or cands
                 if want:
-                    # A speaker known to match beats a nearer one of unknown gender;
-                    # speakers known to be of the other gender are skipped.
-                    agree = [c for c in people if resolver.gender(c[1]) == want]
-                    unknown = [c for c in people if resolver.gender(c[1]) is None]
-                    people = agree or unknown or people
+                    people += resolver.sentence_subjects(pos)
+                    # In the pronoun's own paragraph the latest compatible person wins;
+                    # further back, a speaker known to match beats a nearer one of unknown
+                    # gender. Speakers known to be of the other gender are skipped.
+                    fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
+                    here = [c for c in fits if c[0] >= _paragraph_start(text, pos)]
+                    agree = [c for c in fits if resolver.gender(c[1], pos) == want]
+                    people = here or agree or fits or people
                 cands = people
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name"]
@@ -312,7 +314,7 @@ class QuoteAttributor:
             after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
             if after:
                 return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
-            return mention_core(mention)
+            return description_speaker(mention)
         return None
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from quoteattr.labels import TagSpan
+from quoteattr.labels import LABEL2ID, TagSpan
 from quoteattr.tagging import DocEncoding, char_to_token_range
 
 PRONOUNS = frozenset(
@@ -57,15 +57,48 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FRAGMENT_GAP_TOKENS = 8
+_FRAGMENT_MIN_PROB = 0.25
+
+
+def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSpan]:
+    """Join SOURCE spans that the tagger broke on a weak token inside one noun phrase.
+
+    Long descriptive subjects ('A passenger who had been sitting near the front') often
+    dip below argmax on a word or two; left broken, the linker sees two weak fragments
+    and prefers a pronoun further away. Fragments merge when every token between them
+    still gives SOURCE a fair probability and no other span or sentence end lies between.
+    """
+    src_ids = [LABEL2ID["B-SOURCE"], LABEL2ID["I-SOURCE"]]
+    out: list[TagSpan] = []
+    for s in sorted(spans, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None and s.type == "SOURCE" and prev.type == "SOURCE"
+            and 0 <= s.token_start - prev.token_end <= _FRAGMENT_GAP_TOKENS
+            and not _SENT_END.search(enc.text[prev.end : s.start] + " ")
+            and "\n" not in enc.text[prev.end : s.start]
+            and all(
+                enc.probs[i, src_ids].sum() >= _FRAGMENT_MIN_PROB
+                for i in range(prev.token_end, s.token_start)
+                if enc.offsets[i][1] > enc.offsets[i][0]
+            )
+        ):
+            out[-1] = TagSpan("SOURCE", prev.start, s.end, min(prev.score, s.score), prev.token_start, s.token_end)
+            continue
+        out.append(s)
+    return out
+
+
 def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
-    """Candidate speaker mentions: the tagger's SOURCE spans, trimmed.
+    """Candidate speaker mentions: the tagger's SOURCE spans, fragments merged, trimmed.
 
     Spans opening with a preposition (``on Twitter``, ``in a statement``) say where
     something was said, not who said it, and are dropped. Training fits the linker
     on these same candidates, so its scores are calibrated for what inference sees.
     """
     out = []
-    for s in spans:
+    for s in merge_source_fragments(enc, spans):
         if s.type != "SOURCE":
             continue
         start, end = trim_mention(enc.text, s.start, s.end)

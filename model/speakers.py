@@ -77,6 +77,23 @@ def mention_core(mention: str) -> str:
     return _POSTMODIFIER.sub("", core).strip()
 
 
+_RELATIVE = re.compile(r"\s+(?:who|that|which|whose|whom)\b.*$", re.IGNORECASE)
+
+
+def description_speaker(mention: str) -> str:
+    """How an unnamed speaker is reported: the description up to an appositive or a
+    relative clause, prepositional modifiers kept.
+
+    'researchers at the University of Holmstad' and 'two people familiar with the
+    matter' say who spoke; 'A passenger, who asked not to be named' is 'A passenger'.
+    """
+    parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
+    while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
+        parts = parts[1:]
+    first = parts[0] if parts else ""
+    return _RELATIVE.sub("", first).strip() or mention_core(mention)
+
+
 def mention_name(mention: str) -> str | None:
     """The name a mention carries, looking through appositives.
 
@@ -254,6 +271,14 @@ def find_names(text: str) -> list[NameMention]:
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
 _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PRONOUN_WORDS = frozenset("he his him himself she her hers herself".split())
+_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
+
+
+def _name_free(name: str, rest: str) -> bool:
+    """Whether ``rest`` (the remainder of a sentence) names nobody other than ``name``."""
+    own = set(name.split())
+    return all(set(m.group(0).split()) <= own for m in _NAME_RUN.finditer(rest[1:]))
 
 
 def _tokens(name: str) -> list[str]:
@@ -272,7 +297,7 @@ class SpeakerResolver:
         self.headlines = headline_spans(self.text)
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
-        self._gender_cache: dict[str, str | None] = {}
+        self._gender_cache: dict[tuple[str, int | None], str | None] = {}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
         for s, e in self.source_spans:
@@ -343,23 +368,29 @@ class SpeakerResolver:
             return None
         return self.canonical_name(max(hits)[1], position)
 
-    def gender(self, name: str) -> str | None:
+    def gender(self, name: str, ignore: int | None = None) -> str | None:
         """'m', 'f' or None for a speaker, from what the article says.
 
-        A description carries its own ('a police spokeswoman'). For a name: honorifics
-        (Mr, Ms), gendered nouns in an appositive ('Ngozi Okafor, his sister'), and the
-        first he/she/his/her in the rest of a sentence that names it, unless another
-        name comes first (then the pronoun may be theirs).
+        A description carries its own ('a police spokeswoman'); failing that, and for a
+        name, the places the article writes it: honorifics (Mr, Ms), gendered nouns in an
+        appositive ('Ngozi Okafor, his sister'), and the first he/she/his/her after it in
+        its sentence, or opening the next sentence ('... 20 years. She said:'), unless
+        another name comes first (then the pronoun may be theirs). ``ignore`` is the
+        position of the pronoun being resolved, which cannot be evidence for itself.
         """
-        if name in self._gender_cache:
-            return self._gender_cache[name]
+        if (name, ignore) in self._gender_cache:
+            return self._gender_cache[(name, ignore)]
         votes = {"m": 0, "f": 0}
         if mention_type(name) == "description":
-            for w in re.findall(r"[a-z]+", name.lower()):
+            for w in re.findall(r"[a-z]+", mention_core(name).lower()):
                 if w in _MALE:
                     votes["m"] += 1
                 if w in _FEMALE:
                     votes["f"] += 1
+            if votes["m"] == votes["f"]:
+                pattern = rf"(?i)\b{re.escape(name)}\b"
+                for m in re.finditer(pattern, self.text):
+                    self._context_votes(m.start(), m.end(), votes, ignore)
         else:
             surname = name.split()[-1]
             shared = len({n.name for n in self.names if n.name.split()[-1] == surname and len(n.name.split()) > 1}) > 1
@@ -371,28 +402,60 @@ class SpeakerResolver:
                     votes["m"] += 3
                 if re.search(r"\b(?:mrs|ms|miss|dame|lady|queen|princess)\.?\s*(?:\w+\s+)?$", before):
                     votes["f"] += 3
-                rest = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+", self.text[m.end() : m.end() + 400], maxsplit=1)[0]
-                appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
-                if appos:
-                    for w in re.findall(r"[a-z]+", appos.group(1).lower()):
-                        if w in _MALE - {"he", "his", "him", "himself"}:
-                            votes["m"] += 2
-                        if w in _FEMALE - {"she", "her", "hers", "herself"}:
-                            votes["f"] += 2
-                # An appositive's own pronouns ("Tom Reyes, her deputy,") are about someone else.
-                for tok in re.finditer(r"[A-Za-z’']+", rest[appos.end() if appos else 0 :]):
-                    w = tok.group(0)
-                    if w[0].isupper() and tok.start() > 0 and w.lower() not in _MALE | _FEMALE:
-                        break  # another name: later pronouns may be about them
-                    if w.lower() in ("he", "his", "him", "himself"):
-                        votes["m"] += 1
-                        break
-                    if w.lower() in ("she", "her", "hers", "herself"):
-                        votes["f"] += 1
-                        break
+                noun = re.search(r"\b([a-z]+)\s+$", before)  # "Chairman Emeka Okafor", "his sister Ngozi"
+                if noun and noun.group(1) in _MALE - _PRONOUN_WORDS:
+                    votes["m"] += 2
+                if noun and noun.group(1) in _FEMALE - _PRONOUN_WORDS:
+                    votes["f"] += 2
+                self._context_votes(m.start(), m.end(), votes, ignore)
         g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
-        self._gender_cache[name] = g
+        self._gender_cache[(name, ignore)] = g
         return g
+
+    def _context_votes(self, start: int, end: int, votes: dict[str, int], ignore: int | None = None) -> None:
+        """Add the gender evidence that follows one occurrence of a speaker."""
+        window = self.text[end : end + 600]
+        sentences = re.split(r"(?:(?<=[.!?:])|(?<=[.!?][\"”’]))\s+", window, maxsplit=2)
+        rest = sentences[0]
+        appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
+        if appos:
+            for w in re.findall(r"[a-z]+", appos.group(1).lower()):
+                if w in _MALE - {"he", "his", "him", "himself"}:
+                    votes["m"] += 2
+                if w in _FEMALE - {"she", "her", "hers", "herself"}:
+                    votes["f"] += 2
+        # An appositive's own pronouns ("Tom Reyes, her deputy,") are about someone else.
+        scan = [rest[appos.end() if appos else 0 :]]
+        speaks = any(s <= start and end <= e for s, e in self.source_spans)
+        if speaks and len(sentences) > 1 and _name_free(self.text[start:end], rest):
+            # "Maren Ekdal ... said the team had ... . She said:" - a sentence that opens
+            # with a pronoun continues with the person who has just spoken.
+            nxt = re.match(r"(He|She|His|Her)\b", sentences[1])  # not inside a quote: that is the speaker's own
+            if nxt and end + window.find(sentences[1], len(rest)) != ignore:
+                scan.append(nxt.group(1))
+        for chunk in scan:
+            for tok in re.finditer(r"[A-Za-z’']+", chunk):
+                w = tok.group(0)
+                if w[0].isupper() and tok.start() > 0 and w.lower() not in _MALE | _FEMALE:
+                    break  # another name: later pronouns may be about them
+                if w.lower() in ("he", "his", "him", "himself"):
+                    votes["m"] += 1
+                    return
+                if w.lower() in ("she", "her", "hers", "herself"):
+                    votes["f"] += 1
+                    return
+
+    def sentence_subjects(self, position: int) -> list[tuple[int, str]]:
+        """People named at the opening of a sentence before ``position``: the subjects a
+        later he/she most often refers to ('Ngozi Okafor, 57, ... hit back. "..." she
+        said'), even when the tagger did not mark them as sources."""
+        out = []
+        for m in self.names:
+            if m.start >= position or is_org(m.name) or len(m.name.split()) < 2:
+                continue  # "But", "Many", "Opposition": capitalised only at a sentence start
+            if _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
+                out.append((m.start, self.canonical_name(m.name, m.start)))
+        return out
 
     def name_with_head(self, head: str, position: int) -> str | None:
         """The latest organisation named before ``position`` whose name ends in ``head``

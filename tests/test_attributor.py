@@ -131,3 +131,16 @@ def test_odd_inputs_never_crash(shipped, text):
 def test_no_quotes_article_gives_nothing_direct(shipped):
     text = "Shares closed higher on Friday. Trading volume was light ahead of the holiday weekend."
     assert [q for q in shipped(text) if q.kind == "direct"] == []
+
+
+def test_pronoun_goes_to_the_person_its_paragraph_opens_with(shipped):
+    # The subject of the paragraph is not a tagged source ("hit back"), and a man of the
+    # same family spoke just before: "she" is still the sister.
+    text = (
+        "Chairman Pavel Drozd, 61, told shareholders in a letter that the firm needed "
+        "\u2018a fresh pair of hands\u2019.\n\n"
+        "Lena Drozd, 57, who has run the company since 2011, hit back within hours. "
+        "\u2018My brother has not been to a board meeting in two years,\u2019 she said.\n"
+    )
+    quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
+    assert quotes.get("My brother has not been to a board meeting in two years,") == "Lena Drozd"

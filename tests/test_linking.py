@@ -53,3 +53,46 @@ def test_linker_scores_pick_the_best_and_respect_threshold(tmp_path):
 def test_candidates_near_limits_distance():
     ms = [Mention(0, 1, 0, 1), Mention(0, 1, 500, 501)]
     assert candidates_near(ms, (0, 0, 10, 12), 100) == [ms[0]]
+
+
+def _probs_with_source(enc: DocEncoding, source: dict[str, float]) -> None:
+    """Give each token the SOURCE probability named for it (O for the rest)."""
+    from quoteattr.labels import LABEL2ID
+
+    for i, (s, e) in enumerate(enc.offsets):
+        p = source.get(enc.text[s:e], 0.0)
+        enc.probs[i, :] = 0.0
+        enc.probs[i, LABEL2ID["I-SOURCE"]] = p
+        enc.probs[i, LABEL2ID["O"]] = 1.0 - p
+
+
+def test_source_fragments_broken_on_a_weak_word_are_merged():
+    from quoteattr.labels import TagSpan
+    from quoteattr.linking import merge_source_fragments, source_mentions
+
+    enc = make_enc("A passenger who was sitting near the front told reporters the bus was fast .")
+    _probs_with_source(enc, {"A": .8, "passenger": .8, "who": .8, "was": .6, "sitting": .4,
+                             "near": .6, "the": .6, "front": .6})
+    words = [enc.text[s:e] for s, e in enc.offsets]
+    first = TagSpan("SOURCE", 0, enc.offsets[3][1], .7, 0, 4)  # "A passenger who was"
+    second = TagSpan("SOURCE", enc.offsets[5][0], enc.offsets[7][1], .6, 5, 8)  # "near the front"
+    merged = merge_source_fragments(enc, [first, second])
+    assert len(merged) == 1 and enc.text[merged[0].start : merged[0].end] == " ".join(words[:8])
+    [m] = source_mentions(enc, [first, second])
+    assert enc.text[m.start : m.end] == "A passenger who was sitting near the front"
+
+
+def test_source_fragments_stay_apart_across_a_weak_gap_or_a_sentence_end():
+    from quoteattr.labels import TagSpan
+    from quoteattr.linking import merge_source_fragments
+
+    enc = make_enc("Smith told Jones the plan failed .")
+    _probs_with_source(enc, {"Smith": .9, "told": .05, "Jones": .9})
+    a = TagSpan("SOURCE", 0, 5, .9, 0, 1)
+    b = TagSpan("SOURCE", 11, 16, .9, 2, 3)
+    assert len(merge_source_fragments(enc, [a, b])) == 2
+    enc = make_enc("It was Smith . Jones said so .")
+    _probs_with_source(enc, {"Smith": .9, ".": .9, "Jones": .9})
+    a = TagSpan("SOURCE", 7, 12, .9, 2, 3)
+    b = TagSpan("SOURCE", 15, 20, .9, 4, 5)
+    assert len(merge_source_fragments(enc, [a, b])) == 2

@@ -136,3 +136,49 @@ def test_age_and_head_bound_descriptions():
     r = SpeakerResolver(text, [])
     assert r.age_bound("the 44-year-old") == "Dario Fenn"
     assert r.name_with_head("ministry", len(text)) == "Interior Ministry"
+
+
+@pytest.mark.parametrize(
+    "mention,speaker",
+    [("researchers at the University of Holmstad", "researchers at the University of Holmstad"),
+     ("two people familiar with the matter", "two people familiar with the matter"),
+     ("A longtime family friend, who asked not to be named", "A longtime family friend"),
+     ("A passenger who had been sitting near the front", "A passenger"),
+     ("Meanwhile, a police spokesman", "a police spokesman")],
+)
+def test_unnamed_speaker_keeps_its_modifiers_but_not_clauses(mention, speaker):
+    from quoteattr.speakers import description_speaker
+
+    assert description_speaker(mention) == speaker
+
+
+def test_gender_of_a_description_from_what_follows_it():
+    text = ("One lorry driver, stuck in a queue, said he had waited since dawn. "
+            "A passenger told television from her hospital bed that the bus was fast.")
+    r = SpeakerResolver(text)
+    assert r.gender("One lorry driver") == "m"
+    assert r.gender("A passenger") == "f"
+    assert r.gender("a man standing next to her") == "m"  # the head decides, not the modifier
+
+
+def test_gender_from_the_next_sentence_only_for_a_speaker_and_not_from_the_pronoun_itself():
+    text = ("Lead author Maren Ekdal, a glaciologist, said the team combined images. She said: \"Go.\"\n\n"
+            "Halvorsen reported a profit. She said the plan would work.")
+    ekdal = text.index("Maren")
+    r = SpeakerResolver(text, [(ekdal, ekdal + len("Maren Ekdal"))])
+    assert r.gender("Maren Ekdal") == "f"  # a speaker, and the next sentence opens with She
+    assert r.gender("Halvorsen") is None  # not marked as speaking: the next sentence says nothing
+    assert r.gender("Maren Ekdal", ignore=text.index("She said:")) is None  # not its own evidence
+
+
+def test_gender_from_a_gendered_noun_before_the_name():
+    r = SpeakerResolver("Family feud\n\nChairman Emeka Okafor wrote to the board on Monday. "
+                        "The letter named his sister Ngozi Okafor twice.")
+    assert r.gender("Emeka Okafor") == "m"
+    assert r.gender("Ngozi Okafor") == "f"
+
+
+def test_sentence_subjects_are_people_opening_a_sentence():
+    text = "Ngozi Okafor, 57, hit back. But the board met. Many staff left. Tom Reyes agreed."
+    subjects = [n for _, n in SpeakerResolver(text).sentence_subjects(len(text))]
+    assert subjects == ["Ngozi Okafor", "Tom Reyes"]
