@@ -47,7 +47,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def worker(mode: str, batch: int, n: int, device: str, precision: str) -> dict:
+def worker(mode: str, batch: int, n: int, device: str, precision: str,
+           window: int | None = None, overlap: int | None = None) -> dict:
     """One configuration, measured inside this (fresh) process."""
     import torch
 
@@ -60,7 +61,8 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str) -> dict:
     else:
         from quoteattr import QuoteAttributor
 
-        qa = QuoteAttributor.load(device=device, quantize=precision == "int8", bf16=precision == "bf16")
+        qa = QuoteAttributor.load(device=device, quantize=precision == "int8", bf16=precision == "bf16",
+                                  window=window, overlap=overlap)
     load_s = time.perf_counter() - t0
     if mode != "baseline":
         tokens = sum(len(qa.tokenizer(a, add_special_tokens=False, verbose=False)["input_ids"]) for a in arts)
@@ -80,6 +82,7 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str) -> dict:
     run_s = time.perf_counter() - t0
     return {
         "mode": mode, "batch": batch, "device": device, "precision": precision, "articles": len(arts),
+        "window": None if mode == "baseline" else f"{qa.max_length}/{qa.stride}",
         "words_per_article": round(sum(len(a.split()) for a in arts) / len(arts)),
         "load_s": round(load_s, 3), "run_s": round(run_s, 3),
         "articles_per_s": round(len(arts) / run_s, 2),
@@ -88,9 +91,12 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str) -> dict:
     }
 
 
-def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, precision: str) -> dict:
+def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, precision: str,
+               window: tuple[int, int] | None = None) -> dict:
     cmd = [sys.executable, __file__, "--worker", mode, "--batch", str(batch), "--articles", str(args.articles),
            "--device", device, "--precision", precision]
+    if window is not None:
+        cmd += ["--window", str(window[0]), "--overlap", str(window[1])]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     res = json.loads(out.stdout.strip().splitlines()[-1])
     log.info("%s", res)
@@ -101,16 +107,16 @@ def to_markdown(meta: dict, rows: list[dict]) -> str:
     lines = [
         "# Inference benchmark",
         "",
-        f"Produced by `python benchmarks/bench_predict.py --articles {meta['articles']}` on {meta['date']}: "
+        f"Produced by `{meta['command']}` on {meta['date']}: "
         f"{meta['machine']}, torch {meta['torch']}, {meta['threads']} threads.",
         "",
-        "| system | device | precision | batch | articles/s | tokens/s | model load (s) | peak RSS (MB) | quotes |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| system | device | precision | window/overlap | batch | articles/s | tokens/s | model load (s) | peak RSS (MB) | quotes |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         system = "rule baseline" if r["mode"] == "baseline" else "quoteattr (shipped)"
         lines.append(
-            f"| {system} | {r['device']} | {r['precision']} | {r['batch']} | {r['articles_per_s']} | "
+            f"| {system} | {r['device']} | {r['precision']} | {r.get('window') or '-'} | {r['batch']} | {r['articles_per_s']} | "
             f"{r['tokens_per_s'] or '-'} | {r['load_s']} | {r['peak_rss_mb']} | {r['quotes']} |"
         )
     lines += ["", f"Articles: {meta['articles']} of about {rows[0]['words_per_article']} words, cut from the labelled set. "
@@ -127,11 +133,16 @@ def main() -> int:
                    help="encoder precisions to time (bf16 is the default where the CPU has bf16 arithmetic)")
     p.add_argument("--worker", help=argparse.SUPPRESS)
     p.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
+    p.add_argument("--windows", default="512:128,256:64",
+                   help="comma-separated WINDOW:OVERLAP token settings to time (512:128 is the shipped model's)")
+    p.add_argument("--window", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--overlap", type=int, help=argparse.SUPPRESS)
     p.add_argument("--device", default="cpu", help=argparse.SUPPRESS)
     p.add_argument("--precision", default="fp32", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.batch, args.articles, args.device, args.precision)))
+        print(json.dumps(worker(args.worker, args.batch, args.articles, args.device, args.precision,
+                                args.window, args.overlap)))
         return 0
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     import torch
@@ -142,9 +153,12 @@ def main() -> int:
         for prec in args.precisions.split(","):
             if device != "cpu" and prec == "int8":
                 continue
-            for b in (int(x) for x in args.batches.split(",")):
-                rows.append(run_config(args, "model", b, device, prec))
+            for spec in args.windows.split(","):
+                window = tuple(int(x) for x in spec.split(":"))
+                for b in (int(x) for x in args.batches.split(",")):
+                    rows.append(run_config(args, "model", b, device, prec, window))
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "articles": args.articles,
+            "command": " ".join(["python", "benchmarks/bench_predict.py", *sys.argv[1:]]),
             "machine": f"{platform.machine()} {os.cpu_count()} cores", "torch": torch.__version__,
             "threads": torch.get_num_threads()}
     out = Path(args.out)

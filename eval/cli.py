@@ -66,6 +66,10 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     parser.add_argument("--device", help="torch device for the model (default: cuda if available, else cpu)")
     parser.add_argument("--bf16", action=argparse.BooleanOptionalAction, default=None,
                         help="run the model in bfloat16 (default: where the hardware has bf16 arithmetic)")
+    parser.add_argument("--window", type=_positive_int, metavar="TOKENS",
+                        help="window length in tokens at inference (default: the checkpoint's)")
+    parser.add_argument("--overlap", type=int, metavar="TOKENS",
+                        help="overlap between windows in tokens (default: the checkpoint's)")
     parser.add_argument("--quantize", action="store_true",
                         help="score the model with dynamic int8 linear layers (CPU), to weigh speed against quality")
     if standalone:
@@ -98,12 +102,13 @@ def load_articles(path: Path, split: str) -> list[Any]:
     return chosen
 
 
-def load_model(path: str | None, device: str | None, quantize: bool = False, bf16: bool | None = None) -> Any:
+def load_model(path: str | None, device: str | None, quantize: bool = False, bf16: bool | None = None,
+               window: int | None = None, overlap: int | None = None) -> Any:
     """The model to score, or EvalInputError saying why it cannot be loaded."""
     try:
         from quoteattr.attributor import QuoteAttributor
 
-        return QuoteAttributor.load(path, device=device, quantize=quantize, bf16=bf16)
+        return QuoteAttributor.load(path, device=device, quantize=quantize, bf16=bf16, window=window, overlap=overlap)
     except (FileNotFoundError, ValueError, OSError, KeyError) as exc:
         raise EvalInputError(f"cannot load model: {exc}") from exc
 
@@ -168,8 +173,9 @@ def evaluate(args: argparse.Namespace, command: str, predictor: Any | None = Non
     if out_dir.exists() and not out_dir.is_dir():
         raise EvalInputError(f"--out-dir is not a directory: {out_dir}")
 
-    systems: dict[str, Any] = {"model": predictor if predictor is not None else load_model(args.model, args.device, getattr(args, "quantize", False),
-                                                                               getattr(args, "bf16", None))}
+    systems: dict[str, Any] = {"model": predictor if predictor is not None else load_model(
+        args.model, args.device, getattr(args, "quantize", False), getattr(args, "bf16", None),
+        getattr(args, "window", None), getattr(args, "overlap", None))}
     if not args.no_baseline:
         from quoteattr.eval.baseline import RuleBaseline
 
@@ -198,7 +204,9 @@ def evaluate(args: argparse.Namespace, command: str, predictor: Any | None = Non
         "command": command,
         "model": (args.model if args.model else "shipped (quoteattr/weights)")
         + (" [int8]" if getattr(args, "quantize", False) else "")
-        + {True: " [bf16]", False: " [fp32]", None: ""}[getattr(args, "bf16", None)],
+        + {True: " [bf16]", False: " [fp32]", None: ""}[getattr(args, "bf16", None)]
+        + (f" [window {args.window}]" if getattr(args, "window", None) else "")
+        + (f" [overlap {args.overlap}]" if getattr(args, "overlap", None) is not None else ""),
         "labelled": str(args.labelled),
         "split": args.split,
         "n_articles": len(articles),

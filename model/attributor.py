@@ -23,8 +23,8 @@ from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
 from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import PRONOUN_GENDER, SpeakerResolver, description_speaker, is_org, mention_core, mention_head, mention_type
-from quoteattr.tagging import DocEncoding, char_to_token_range, encode_documents
+from quoteattr.speakers import ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, description_speaker, is_org, mention_core, mention_head, mention_type
+from quoteattr.tagging import DocEncoding, encode_documents
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,8 @@ class QuoteAttributor:
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, device: str | None = None,
-             quantize: bool = False, bf16: bool | None = None, **kwargs) -> "QuoteAttributor":
+             quantize: bool = False, bf16: bool | None = None, window: int | None = None,
+             overlap: int | None = None, **kwargs) -> "QuoteAttributor":
         """Load a checkpoint directory written by training; without one, the shipped model.
 
         ``quantize=True`` converts the linear layers to dynamic int8 (CPU only): faster
@@ -104,6 +105,9 @@ class QuoteAttributor:
         hardware has bf16 arithmetic (CPUs with AVX512-BF16/AMX, recent GPUs), where it is
         about 1.7x faster with the same quality on the labelled set and PolNeAR dev
         (benchmarks/RESULTS.md, eval reports).
+        ``window``/``overlap`` override the checkpoint's window length and overlap in
+        tokens at inference; attention costs grow with the window, so shorter windows
+        are faster (benchmarks/RESULTS.md gives the speed and quality of each).
         """
         import torch
 
@@ -113,6 +117,12 @@ class QuoteAttributor:
         if not ckpt.is_dir():
             raise FileNotFoundError(f"model directory not found: {ckpt}")
         model, settings = load_compact(ckpt)
+        settings = dict(settings)
+        if window is not None:
+            settings["max_length"] = int(window)
+        if overlap is not None:
+            settings["stride"] = int(overlap)
+        _check_windows(int(settings.get("max_length", 512)), int(settings.get("stride", 128)))
         linker_path = ckpt / LINKER_FILE
         if not linker_path.is_file():
             raise FileNotFoundError(f"{ckpt} has no {LINKER_FILE}: training did not finish phase 2")
@@ -184,7 +194,7 @@ class QuoteAttributor:
             body = text[m.start : m.end]
             if looks_like_title(body) or introduced_as_name(text, m.start - 1):
                 continue
-            ts, te = char_to_token_range(enc.offsets, m.start, m.end)
+            ts, te = enc.token_range(m.start, m.end)
             if te <= ts:
                 continue
             score = float(content[ts:te].mean())
@@ -210,7 +220,7 @@ class QuoteAttributor:
                 continue
             if not _has_reporting_cue(text, cues, start, end):
                 continue
-            ts, te = char_to_token_range(enc.offsets, start, end)
+            ts, te = enc.token_range(start, end)
             units.append(_Unit(start, end, "indirect", s.score, (ts, te)))
         return units
 
@@ -241,6 +251,9 @@ class QuoteAttributor:
                 speaker = quotes[-1].speaker
             if speaker and mention is not None:
                 history.append((mention.start, speaker))
+                g = PRONOUN_GENDER.get(mention_text.strip().lower())
+                if g and mention_type(speaker) == "name":
+                    resolver.note_gender(speaker, g, mention.start)
             cue = _cue_span(text, _nearest_cue(cues, mention, u, text))
             quotes.append(
                 Quote(
@@ -261,6 +274,9 @@ class QuoteAttributor:
         'a senior police official'.
         """
         kind = mention_type(mention)
+        by_age = resolver.relative_by_age(mention, pos)  # "the younger Moberg"
+        if by_age:
+            return by_age
         if kind == "name":
             return resolver.canonical_name(mention, pos)
         low = mention.strip().lower()
@@ -271,6 +287,8 @@ class QuoteAttributor:
             bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
             if bound:
                 return bound
+            if _ANONYMOUS.search(text[pos : _sentence_end(text, pos)]):
+                return description_speaker(mention)  # "an official, who asked not to be named"
             if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
                 return description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
             # A definite description refers back: to an earlier unnamed speaker with the
@@ -278,7 +296,7 @@ class QuoteAttributor:
             for _, earlier in sorted(history, reverse=True):
                 if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
                     return earlier
-            org = resolver.name_with_head(head, pos)
+            org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
             if org:
                 return org
         # Pronouns and other definite descriptions: the latest compatible speaker before,
@@ -312,10 +330,43 @@ class QuoteAttributor:
             # A lede that describes before it names: "The leader of the front said ...",
             # then "Ahmad Masud, head of the front, made the announcement".
             after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
+            if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
+                after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]
             if after:
                 return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
             return description_speaker(mention)
         return None
+
+
+_ANONYMOUS = re.compile(
+    r"not to be (?:named|identified)|condition of anonymity|not authori[sz]ed to speak|declined to be named",
+    re.IGNORECASE,
+)
+
+
+# Descriptions any organisation can go by ('the company', 'the firm'); a union or a
+# ministry is only an organisation whose name says so.
+_GENERIC_ORG = frozenset(
+    "company firm group chain business corporation airline carrier operator retailer manufacturer "
+    "maker organisation organization".split()
+)
+
+
+def _is_org_head(word: str) -> bool:
+    return word.lower().strip("’'") in ORG_HEADS
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _check_windows(window: int, overlap: int) -> None:
+    """Windows must hold some text besides [CLS]/[SEP] and move forward each step."""
+    if not 16 <= window <= 512:
+        raise ValueError(f"window must be between 16 and 512 tokens, got {window}")
+    if not 0 <= overlap <= window // 2:
+        raise ValueError(f"overlap must be between 0 and half the window ({window // 2}), got {overlap}")
 
 
 def _has_fast_bf16(device: str) -> bool:

@@ -135,12 +135,12 @@ def _id_of(line: str, lineno: int) -> object:
         return lineno
 
 
-def load_model(path: str | None, device: str | None):
+def load_model(path: str | None, device: str | None, window: int | None = None, overlap: int | None = None):
     """The attributor, or InputError when the checkpoint is missing or unreadable."""
     from quoteattr.attributor import QuoteAttributor
 
     try:
-        return QuoteAttributor.load(path, device=device)
+        return QuoteAttributor.load(path, device=device, window=window, overlap=overlap)
     except (FileNotFoundError, ValueError) as exc:
         raise InputError(f"cannot load model: {exc}") from exc
 
@@ -165,7 +165,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
                     return status
         if not texts:
             return status
-    qa = load_model(args.model, args.device)
+    qa = load_model(args.model, args.device, args.window, args.overlap)
     if args.jsonl:
         progress = args.progress if args.progress is not None else sys.stderr.isatty()
         return run_jsonl(qa, sys.stdin, sys.stdout, args.batch_size, args.strict, progress)
@@ -204,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="stop at the first bad input")
     p.add_argument("--batch-size", type=int, default=16, help="articles per batch (default 16)")
     p.add_argument("--device", help="torch device (default: cuda if available, else cpu)")
+    p.add_argument("--window", type=int, metavar="TOKENS",
+                   help="window length in tokens (default: the model's; shorter is faster, see benchmarks/)")
+    p.add_argument("--overlap", type=int, metavar="TOKENS",
+                   help="overlap between windows in tokens (default: the model's)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
     p.set_defaults(func=cmd_predict)

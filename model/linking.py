@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan
-from quoteattr.tagging import DocEncoding, char_to_token_range
+from quoteattr.tagging import DocEncoding
 
 PRONOUNS = frozenset(
     "i me we us you he him she her they them it who one".split()
@@ -104,7 +104,7 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
         start, end = trim_mention(enc.text, s.start, s.end)
         if end <= start or _MEDIUM.match(enc.text[start:end]):
             continue
-        ts, te = char_to_token_range(enc.offsets, start, end)
+        ts, te = enc.token_range(start, end)
         if te > ts:
             out.append(Mention(start, end, ts, te))
     return out

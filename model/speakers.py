@@ -42,7 +42,8 @@ ORG_HEADS = frozenset(
     corporation inc ltd airlines airline police army government commission board foundation
     network news times post tours systems industries holdings team fc society organisation
     organization alliance coalition movement church hospital school college trust fund
-    parliament assembly senate congress taliban""".split()
+    parliament assembly senate congress taliban coastguard brigade chamber institution
+    museum library centre center academy""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -51,7 +52,7 @@ _NAME_WORD = (
     r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
 _NAME_RUN = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|van|von|bin|ibn|al|el|la|le|e)[ \t]+)*{_NAME_WORD})*"
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|van|von|bin|ibn|al|el|la|le|e|&)[ \t]+)*{_NAME_WORD})*"
 )
 # "Harbour and Transport Workers' Union": an organisation name may hold "and".
 _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
@@ -177,7 +178,9 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
         # "Former Afghan Vice President": a modifier may stand before a demonym too.
         return nxt is not None and (_is_title(nxt) or nxt.lower().strip(".") in TITLE_MODIFIERS
                                     or _DEMONYM.fullmatch(nxt) is not None)
-    return w in TITLE_WORDS
+    # Occupations ("Agronomist Eszter Lakatos", "Economist Ana Ruiz") stand before a
+    # name like a title; first names do not end this way.
+    return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None)
 
 
 _DEMONYM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]+(?:an|ese|ish|i|ch)")
@@ -205,7 +208,10 @@ def strip_titles(name: str) -> str:
         return head
     run = runs[-1]
     words = run.group(0).split()
-    if is_org(run.group(0)):
+    left, sep, right = run.group(0).partition(" of ")
+    if sep and is_org(right) and not is_org(left) and len(left.split()) >= 2:
+        words = left.split()  # "Eszter Lakatos of the Tokaly Research Institute": a person
+    elif is_org(run.group(0)):
         m = _ORG_AND.search(head[: run.start()])
         lead = strip_titles(m.group(1)).split() + ["and"] if m else []
         while words and words[0].lower() in DETERMINERS:
@@ -271,6 +277,17 @@ def find_names(text: str) -> list[NameMention]:
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
 _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
+        r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter)")
+_RELATIVE_BEFORE = re.compile(
+    rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN},?\s+(?:[a-z][\w\-]*\s+)?$", re.IGNORECASE
+)
+_RELATIVE_AFTER = re.compile(
+    rf",\s+(?:\d{{1,3}},\s+)?(?:his|her|their|the\s+[\w\-]+['’]s|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN}\b",
+    re.IGNORECASE,
+)
+_REPORTING_NEXT = re.compile(r"\s+(?:said|says|told|added|warned|stated|announced|reported|explained|wrote)\b")
+_QUOTED = re.compile(r"[‘“\"][^’”\"\n]{0,80}[’”\"]")
 _PRONOUN_WORDS = frozenset("he his him himself she her hers herself".split())
 _SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
 
@@ -297,7 +314,10 @@ class SpeakerResolver:
         self.headlines = headline_spans(self.text)
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
-        self._gender_cache: dict[tuple[str, int | None], str | None] = {}
+        self._name_tokens = [_tokens(m.name) for m in self.names]
+        self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}
+        self._subjects: list[tuple[int, str]] | None = None
+        self._noted: dict[str, list[tuple[str, int, int | None]]] = {}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
         for s, e in self.source_spans:
@@ -308,15 +328,22 @@ class SpeakerResolver:
         toks = _tokens(short)
         n = len(toks)
         out = []
-        for m in self.names:
-            words = m.name.split()
-            if len(words) < n or _tokens(m.name)[-n:] != toks:
+        for m, mtoks in zip(self.names, self._name_tokens):
+            if len(mtoks) < n or mtoks[-n:] != toks:
                 continue
+            words = m.name.split()
             # A fuller form only adds name words: "Ahmad Shah Masud" for "Masud", never
             # "Members of the National Resistance Front" for "National Resistance Front".
             if all(w[:1].isupper() for w in words[: len(words) - n]):
                 out.append(m)
         return out
+
+    def introduced_as_relative(self, m: NameMention) -> bool:
+        """Whether a name is written as someone's relative ('Masud's father, commander
+        Ahmad Shah Masud', 'Maria Lopez, the mayor's mother')."""
+        before = self.text[max(0, m.start - 50) : m.start]
+        after = self.text[m.end : m.end + 60]
+        return bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after))
 
     def canonical_name(self, mention: str, position: int) -> str:
         """The fullest form of a name mention, decided by who speaks and who came first."""
@@ -339,7 +366,9 @@ class SpeakerResolver:
         def rank(item: tuple[str, NameMention]):
             n, f = item
             speaks = any(s == n.lower() or s.endswith(" " + n.lower()) for s in self.speaking)
-            return (not speaks, f.start)
+            # "His wife, Ilona Dudek": a relative introduced through the main person is
+            # not who the bare surname means.
+            return (self.introduced_as_relative(f), not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
 
@@ -355,13 +384,17 @@ class SpeakerResolver:
         window = self.text[max(0, position - 3000) : position + len(description)]
         hits = []
         # Only the head word ignores case: the name pattern relies on capitals.
-        pat_before = re.compile(rf"\b(?i:{re.escape(head)})\s+({_NAME_RUN.pattern})")
+        # "spokesman Bilal Karimi"; a relative may take a comma: "His wife, Ilona Dudek".
+        comma = ",?" if re.fullmatch(_KIN, head) else ""
+        pat_before = re.compile(rf"\b(?i:{re.escape(head)}){comma}\s+({_NAME_RUN.pattern})")
         pat_after = re.compile(
             rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}(?i:{re.escape(head)})\b"
         )
         offset = max(0, position - 3000)
         for pat in (pat_before, pat_after):
             for m in pat.finditer(window):
+                if pat is pat_after and _REPORTING_NEXT.match(self.text, offset + m.end()):
+                    continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
         if not hits:
@@ -378,19 +411,34 @@ class SpeakerResolver:
         another name comes first (then the pronoun may be theirs). ``ignore`` is the
         position of the pronoun being resolved, which cannot be evidence for itself.
         """
-        if (name, ignore) in self._gender_cache:
-            return self._gender_cache[(name, ignore)]
+        if name not in self._gender_cache:
+            self._gender_cache[name] = self._gender_evidence(name)
         votes = {"m": 0, "f": 0}
+        for g, weight, where in self._gender_cache[name] + self._noted.get(name, []):
+            if where is None or where != ignore:
+                votes[g] += weight
+        return None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
+
+    def note_gender(self, name: str, gender: str, position: int) -> None:
+        """Record that the he/she at ``position`` was resolved to ``name``: 'Reyes ...
+        "...," he said' makes Reyes a he for the pronouns that follow."""
+        self._noted.setdefault(name, []).append((gender, 1, position))
+
+    def _gender_evidence(self, name: str) -> list[tuple[str, int, int | None]]:
+        """(gender, weight, position of the pronoun it rests on or None) for ``gender``."""
+        votes: list[tuple[str, int, int | None]] = []
         if mention_type(name) == "description":
+            own = {"m": 0, "f": 0}
             for w in re.findall(r"[a-z]+", mention_core(name).lower()):
                 if w in _MALE:
-                    votes["m"] += 1
+                    own["m"] += 1
                 if w in _FEMALE:
-                    votes["f"] += 1
-            if votes["m"] == votes["f"]:
+                    own["f"] += 1
+            votes += [(k, v, None) for k, v in own.items() if v]
+            if own["m"] == own["f"]:
                 pattern = rf"(?i)\b{re.escape(name)}\b"
                 for m in re.finditer(pattern, self.text):
-                    self._context_votes(m.start(), m.end(), votes, ignore)
+                    self._context_votes(m.start(), m.end(), votes)
         else:
             surname = name.split()[-1]
             shared = len({n.name for n in self.names if n.name.split()[-1] == surname and len(n.name.split()) > 1}) > 1
@@ -399,20 +447,18 @@ class SpeakerResolver:
             for m in re.finditer(rf"\b{key}\b", self.text):
                 before = self.text[max(0, m.start() - 30) : m.start()].lower()
                 if re.search(r"\b(?:mr|sir|lord|king|prince)\.?\s*(?:\w+\s+)?$", before):
-                    votes["m"] += 3
+                    votes.append(("m", 3, None))
                 if re.search(r"\b(?:mrs|ms|miss|dame|lady|queen|princess)\.?\s*(?:\w+\s+)?$", before):
-                    votes["f"] += 3
+                    votes.append(("f", 3, None))
                 noun = re.search(r"\b([a-z]+)\s+$", before)  # "Chairman Emeka Okafor", "his sister Ngozi"
                 if noun and noun.group(1) in _MALE - _PRONOUN_WORDS:
-                    votes["m"] += 2
+                    votes.append(("m", 2, None))
                 if noun and noun.group(1) in _FEMALE - _PRONOUN_WORDS:
-                    votes["f"] += 2
-                self._context_votes(m.start(), m.end(), votes, ignore)
-        g = None if votes["m"] == votes["f"] else ("m" if votes["m"] > votes["f"] else "f")
-        self._gender_cache[(name, ignore)] = g
-        return g
+                    votes.append(("f", 2, None))
+                self._context_votes(m.start(), m.end(), votes)
+        return votes
 
-    def _context_votes(self, start: int, end: int, votes: dict[str, int], ignore: int | None = None) -> None:
+    def _context_votes(self, start: int, end: int, votes: list[tuple[str, int, int | None]]) -> None:
         """Add the gender evidence that follows one occurrence of a speaker."""
         window = self.text[end : end + 600]
         sentences = re.split(r"(?:(?<=[.!?:])|(?<=[.!?][\"”’]))\s+", window, maxsplit=2)
@@ -420,51 +466,98 @@ class SpeakerResolver:
         appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
         if appos:
             for w in re.findall(r"[a-z]+", appos.group(1).lower()):
-                if w in _MALE - {"he", "his", "him", "himself"}:
-                    votes["m"] += 2
-                if w in _FEMALE - {"she", "her", "hers", "herself"}:
-                    votes["f"] += 2
+                if w in _MALE - _PRONOUN_WORDS:
+                    votes.append(("m", 2, None))
+                if w in _FEMALE - _PRONOUN_WORDS:
+                    votes.append(("f", 2, None))
         # An appositive's own pronouns ("Tom Reyes, her deputy,") are about someone else.
-        scan = [rest[appos.end() if appos else 0 :]]
+        scan = [(end + (appos.end() if appos else 0), rest[appos.end() if appos else 0 :])]
         speaks = any(s <= start and end <= e for s, e in self.source_spans)
         if speaks and len(sentences) > 1 and _name_free(self.text[start:end], rest):
             # "Maren Ekdal ... said the team had ... . She said:" - a sentence that opens
             # with a pronoun continues with the person who has just spoken.
             nxt = re.match(r"(He|She|His|Her)\b", sentences[1])  # not inside a quote: that is the speaker's own
-            if nxt and end + window.find(sentences[1], len(rest)) != ignore:
-                scan.append(nxt.group(1))
-        for chunk in scan:
+            if nxt:
+                scan.append((end + window.find(sentences[1], len(rest)), nxt.group(1)))
+        for offset, chunk in scan:
+            # Quoted words ("known as 'the Lighthouse'") are nicknames or titles, not people.
+            chunk = _QUOTED.sub(lambda q: " " * len(q.group(0)), chunk)
             for tok in re.finditer(r"[A-Za-z’']+", chunk):
                 w = tok.group(0)
                 if w[0].isupper() and tok.start() > 0 and w.lower() not in _MALE | _FEMALE:
                     break  # another name: later pronouns may be about them
                 if w.lower() in ("he", "his", "him", "himself"):
-                    votes["m"] += 1
+                    votes.append(("m", 1, offset + tok.start()))
                     return
                 if w.lower() in ("she", "her", "hers", "herself"):
-                    votes["f"] += 1
+                    votes.append(("f", 1, offset + tok.start()))
                     return
 
     def sentence_subjects(self, position: int) -> list[tuple[int, str]]:
         """People named at the opening of a sentence before ``position``: the subjects a
         later he/she most often refers to ('Ngozi Okafor, 57, ... hit back. "..." she
         said'), even when the tagger did not mark them as sources."""
-        out = []
-        for m in self.names:
-            if m.start >= position or is_org(m.name) or len(m.name.split()) < 2:
-                continue  # "But", "Many", "Opposition": capitalised only at a sentence start
-            if _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
-                out.append((m.start, self.canonical_name(m.name, m.start)))
-        return out
+        if self._subjects is None:
+            self._subjects = []
+            for m in self.names:
+                if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
+                    continue
+                full = self.canonical_name(m.name, m.start)
+                # "But", "Many", "Opposition": capitalised only at a sentence start; a lone
+                # surname counts when it stands for a person named in full ("Varga has ...").
+                if len(full.split()) >= 2 and not is_org(full):
+                    self._subjects.append((m.start, full))
+        return [s for s in self._subjects if s[0] < position]
 
     def name_with_head(self, head: str, position: int) -> str | None:
         """The latest organisation named before ``position`` whose name ends in ``head``
-        ('the ministry' -> 'Interior Ministry', 'the union' -> '... Workers' Union')."""
-        best = None
-        for m in self.names:
-            if m.start < position and m.name.split()[-1].lower().strip("’'") == head and len(m.name.split()) > 1:
-                best = m
+        ('the ministry' -> 'Interior Ministry', 'the union' -> '... Workers' Union');
+        failing that, the first one named after it (a lede: 'the coastguard said' before
+        'Skerna Coastguard' is spelled out)."""
+        def heads(name: str) -> set[str]:
+            # "Interior Ministry" ends in its head; "Royal Guild of Nurses" has it before "of".
+            words = [w.lower().strip("’'") for w in name.split()]
+            out = {words[-1]}
+            if "of" in words[1:]:
+                out.add(words[words.index("of", 1) - 1])
+            return out
+
+        hits = [m for m in self.names if len(m.name.split()) > 1 and head in heads(m.name)]
+        before = [m for m in hits if m.start < position]
+        best = before[-1] if before else (hits[0] if hits else None)
         return self.canonical_name(best.name, best.start) if best else None
+
+    def latest_org(self, position: int) -> str | None:
+        """The organisation named last before ``position`` ('Shares in Veltrano Systems
+        fell ... The company said' -> Veltrano Systems)."""
+        orgs = [m for m in self.names if m.start < position and is_org(m.name) and not _inside(m.start, self.headlines)]
+        return self.canonical_name(orgs[-1].name, orgs[-1].start) if orgs else None
+
+    def relative_by_age(self, description: str, position: int) -> str | None:
+        """'the younger Aldana' -> the younger of two people sharing that surname: by the
+        ages the article gives, else the one the bare surname does not refer to."""
+        m = re.fullmatch(r"(?i:the\s+)?(?i:(younger|elder|older))\s+([A-Z][\w’'\-]+)", description.strip())
+        if not m:
+            return None
+        which, surname = m.group(1).lower(), m.group(2)
+        people = list(dict.fromkeys(n.name for n in self.names
+                                    if len(n.name.split()) > 1 and n.name.split()[-1] == surname and not is_org(n.name)))
+        if len(people) < 2:
+            return people[0] if people else None
+        ages = {}
+        for p in people:
+            a = re.search(rf"{re.escape(p)},\s+(\d{{1,3}}),", self.text)
+            if a:
+                ages[p] = int(a.group(1))
+        if len(ages) >= 2:
+            pick = min if which == "younger" else max
+            return pick(ages, key=lambda p: ages[p])
+        if len(people) == 2:
+            default = self.canonical_name(surname, position)
+            others = [p for p in people if p != default]
+            if len(others) == 1:
+                return others[0]
+        return None
 
     def age_bound(self, description: str) -> str | None:
         """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,')."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from functools import cached_property
+
 import numpy as np
 import torch
 
@@ -25,6 +27,22 @@ class DocEncoding:
     offsets: list[tuple[int, int]]
     probs: np.ndarray  # [n_tokens, n_labels]
     hidden: np.ndarray  # [n_tokens, hidden_size]
+
+    @cached_property
+    def _bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        arr = np.asarray(self.offsets, dtype=np.int64).reshape(-1, 2)
+        keep = np.nonzero(arr[:, 1] > arr[:, 0])[0]
+        return keep, arr[keep, 0], arr[keep, 1]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """``char_to_token_range`` by binary search: an article asks it for every span
+        and mention, and a linear scan per call was a tenth of inference time."""
+        keep, starts, ends = self._bounds
+        lo = int(np.searchsorted(ends, start, side="right"))  # first token ending after start
+        hi = int(np.searchsorted(starts, end, side="left"))  # first token starting at or after end
+        if hi <= lo:
+            return (0, 0)
+        return (int(keep[lo]), int(keep[hi - 1]) + 1)
 
 
 def encode_documents(
