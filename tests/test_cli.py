@@ -102,3 +102,27 @@ def test_run_jsonl_streams_in_batches(tiny_checkpoint):
     assert run_jsonl(qa, Src(), sink, batch_size=2, strict=False, progress=False) == 0
     assert seen.index(("flush", None)) < seen.index(("read", 2))
     assert len(sink.getvalue().splitlines()) == 5
+
+
+@pytest.mark.parametrize("opts,reason", [(["--window", "600"], "window must be between"),
+                                         (["--window", "256", "--overlap", "200"], "overlap must be between")])
+def test_bad_window_settings_are_clear_errors(tiny_checkpoint, tmp_path, capsys, opts, reason):
+    art = tmp_path / "a.txt"
+    art.write_text("He said so.")
+    assert main(["predict", "--model", str(tiny_checkpoint), *opts, str(art)]) == 1
+    err = capsys.readouterr().err
+    assert reason in err and "Traceback" not in err
+
+
+def test_window_and_overlap_override_the_checkpoint(tiny_checkpoint):
+    from quoteattr import QuoteAttributor
+
+    text = " ".join(f"Word{i} said the plan for item {i} would work." for i in range(40))
+    default = QuoteAttributor.load(tiny_checkpoint)
+    short = QuoteAttributor.load(tiny_checkpoint, window=32, overlap=8)
+    assert (short.max_length, short.stride) == (32, 8)
+    assert (default.max_length, default.stride) != (32, 8)
+    # Quotes from shorter windows still come out once each, with offsets into the text.
+    quotes = short(text)
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    assert len({(q.start, q.end) for q in quotes}) == len(quotes)
