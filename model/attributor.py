@@ -283,6 +283,9 @@ class QuoteAttributor:
         if low in ("who", "which", "that"):
             return resolver.relative_antecedent(pos)
         if kind == "description":
+            role = _NAME_AS_ROLE.match(mention.strip())
+            if role:  # "Baltazinho as Rovers striker"
+                return resolver.canonical_name(role.group(1), pos)
             head = mention_head(mention).lower()
             bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
             if bound:
@@ -299,6 +302,8 @@ class QuoteAttributor:
             org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
             if org:
                 return org
+            if _is_org_head(head) and head not in _GENERIC_ORG:
+                return description_speaker(mention)  # "the municipal council", never named: not a person
         # Pronouns and other definite descriptions: the latest compatible speaker before,
         # from earlier quotes or from a name the tagger marked as a source.
         cands = [(p, n) for p, n in history if p < pos]
@@ -354,6 +359,9 @@ _GENERIC_ORG = frozenset(
 
 def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
+
+
+_NAME_AS_ROLE = re.compile(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]")
 
 
 def _sentence_end(text: str, pos: int) -> int:

@@ -38,6 +38,8 @@ class Mention:
 
 
 _MENTION_EDGE = "\"'“”‘’«» \t\n,.;:—–-()[]"
+_BARE_DETERMINERS = frozenset("a an the this that these those some one".split())
+_RECIPIENT = re.compile(r"\b(?:told|telling|tells)\s+$", re.IGNORECASE)
 _MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
 
 
@@ -104,6 +106,10 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
         start, end = trim_mention(enc.text, s.start, s.end)
         if end <= start or _MEDIUM.match(enc.text[start:end]):
             continue
+        if enc.text[start:end].lower() in _BARE_DETERMINERS:
+            continue  # "A" left of "A handwritten sign ... read:": no one to name
+        if _RECIPIENT.search(enc.text[max(0, start - 12) : start]):
+            continue  # "told reporters", "told analysts": who heard it, not who said it
         ts, te = enc.token_range(start, end)
         if te > ts:
             out.append(Mention(start, end, ts, te))

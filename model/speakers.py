@@ -52,7 +52,7 @@ _NAME_WORD = (
     r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
 _NAME_RUN = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|van|von|bin|ibn|al|el|la|le|e|&)[ \t]+)*{_NAME_WORD})*"
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)[ \t]+)*{_NAME_WORD})*"
 )
 # "Harbour and Transport Workers' Union": an organisation name may hold "and".
 _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
@@ -287,6 +287,14 @@ _RELATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_NEXT = re.compile(r"\s+(?:said|says|told|added|warned|stated|announced|reported|explained|wrote)\b")
+# Words that make a different office of the title after them.
+_OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow".split())
+# Organisations that 'the company' never refers to.
+_NOT_COMPANIES = frozenset(
+    """university college school hospital police army government ministry court council committee
+    department parliament assembly senate congress church union league federation association
+    society institute academy museum library coastguard brigade commission authority agency""".split()
+)
 _QUOTED = re.compile(r"[‘“\"][^’”\"\n]{0,80}[’”\"]")
 _PRONOUN_WORDS = frozenset("he his him himself she her hers herself".split())
 _SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
@@ -381,20 +389,35 @@ class SpeakerResolver:
         head = mention_head(description).lower()
         if not head or head in PRONOUNS:
             return None
+        core_words = mention_core(description).lower().split()
+        if len(core_words) >= 3 and core_words[-2].isalpha() and core_words[-2] not in DETERMINERS:
+            # "The deputy mayor": 'Deputy Mayor Osman Kettleby', not 'Mayor Rhiannon Pryce'.
+            narrow = self.bound_name_head(rf"{re.escape(core_words[-2])}\s+{re.escape(head)}", position, description)
+            if narrow:
+                return narrow
+        return self.bound_name_head(re.escape(head), position, description)
+
+    def bound_name_head(self, head_pattern: str, position: int, description: str) -> str | None:
+        """``bound_name`` for one head pattern (a word, or modifier and word)."""
         window = self.text[max(0, position - 3000) : position + len(description)]
         hits = []
         # Only the head word ignores case: the name pattern relies on capitals.
-        # "spokesman Bilal Karimi"; a relative may take a comma: "His wife, Ilona Dudek".
-        comma = ",?" if re.fullmatch(_KIN, head) else ""
-        pat_before = re.compile(rf"\b(?i:{re.escape(head)}){comma}\s+({_NAME_RUN.pattern})")
+        # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
+        # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
+        comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
+        pat_before = re.compile(rf"\b(?i:{head_pattern})(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
         pat_after = re.compile(
-            rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}(?i:{re.escape(head)})\b"
+            rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}(?i:{head_pattern})\b"
         )
         offset = max(0, position - 3000)
         for pat in (pat_before, pat_after):
             for m in pat.finditer(window):
                 if pat is pat_after and _REPORTING_NEXT.match(self.text, offset + m.end()):
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
+                prev = re.search(r"([A-Za-z]+)\s+$", window[max(0, m.start() - 20) : m.start()])
+                if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
+                        and prev.group(1).lower() not in description.lower():
+                    continue  # "the mayor" is not "Deputy Mayor Osman Kettleby"
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
         if not hits:
@@ -505,7 +528,7 @@ class SpeakerResolver:
                 full = self.canonical_name(m.name, m.start)
                 # "But", "Many", "Opposition": capitalised only at a sentence start; a lone
                 # surname counts when it stands for a person named in full ("Varga has ...").
-                if len(full.split()) >= 2 and not is_org(full):
+                if len(full.split()) >= 2 and not is_org(full) and not any(w.lower() in PRONOUNS for w in full.split()):
                     self._subjects.append((m.start, full))
         return [s for s in self._subjects if s[0] < position]
 
@@ -530,7 +553,8 @@ class SpeakerResolver:
     def latest_org(self, position: int) -> str | None:
         """The organisation named last before ``position`` ('Shares in Veltrano Systems
         fell ... The company said' -> Veltrano Systems)."""
-        orgs = [m for m in self.names if m.start < position and is_org(m.name) and not _inside(m.start, self.headlines)]
+        orgs = [m for m in self.names if m.start < position and is_org(m.name) and not _inside(m.start, self.headlines)
+                and m.name.split()[-1].lower() not in _NOT_COMPANIES]
         return self.canonical_name(orgs[-1].name, orgs[-1].start) if orgs else None
 
     def relative_by_age(self, description: str, position: int) -> str | None:

@@ -144,3 +144,15 @@ def test_pronoun_goes_to_the_person_its_paragraph_opens_with(shipped):
     )
     quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
     assert quotes.get("My brother has not been to a board meeting in two years,") == "Lena Drozd"
+
+
+def test_name_as_role_and_anonymous_descriptions(shipped):
+    text = (
+        "Striker says he will retire\n\n"
+        "DRUMMOND \u2014 Marco Baltazar has scored 141 goals for Drummond Rovers.\n\n"
+        "\u201cI still feel 20,\u201d said Marco Baltazar as the Rovers striker laughed.\n\n"
+        "A club official, who asked not to be named, said the contract would not be renewed.\n"
+    )
+    got = {q.text: q.speaker for q in shipped(text)}
+    assert got.get("I still feel 20,") == "Marco Baltazar"
+    assert got.get("the contract would not be renewed") == "A club official"

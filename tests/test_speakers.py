@@ -25,6 +25,7 @@ PANJ = (
         ("Bank of England", "Bank of England"),
         ("National Resistance Front of Afghanistan", "National Resistance Front of Afghanistan"),
         ("Supermarket chain Hollis & Grey", "Hollis & Grey"),
+        ("Prof. Femke van der Linde", "Femke van der Linde"),
     ],
 )
 def test_strip_titles(mention, expected):
@@ -245,3 +246,14 @@ def test_resolved_pronouns_teach_the_gender_of_their_speaker():
 def test_latest_organisation_before_a_position():
     text = "Markets\n\nShares in Veltrano Systems fell on Thursday. The company said demand was weak."
     assert SpeakerResolver(text).latest_org(text.index("The company")) == "Veltrano Systems"
+
+
+def test_particle_surnames_and_role_appositives_bind():
+    text = ("Fever\n\nProf. Femke van der Linde, who led the study, spoke. Van der Linde said so.\n\n"
+            "The quartet’s cellist, Wen Liqing, said she had played it. Mayor Rhiannon Pryce and "
+            "Deputy Mayor Osman Kettleby disagreed. The deputy mayor said no.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Van der Linde", text.index("Van der Linde said")) == "Femke van der Linde"
+    assert r.bound_name("The cellist", len(text)) == "Wen Liqing"
+    assert r.bound_name("The deputy mayor", text.index("The deputy mayor")) == "Osman Kettleby"
+    assert r.bound_name("the mayor", text.index("The deputy mayor")) == "Rhiannon Pryce"

@@ -1,0 +1,108 @@
+"""Quality of each inference setting the speed benchmark times, side by side.
+
+A speed change is kept only if quality holds (within 0.5 F1 point on the labelled set
+and PolNeAR dev), so every setting in benchmarks/RESULTS.md is scored here with
+``quoteattr evaluate``: precision (fp32 / bf16 / int8) and window/overlap. Results go
+to benchmarks/quality.json and benchmarks/QUALITY.md (the README quotes the latter).
+
+    python benchmarks/bench_quality.py --polnear PATH/TO/PolNeAR/data
+    python benchmarks/bench_quality.py --polnear ... --configs bf16:512:128,bf16:256:64
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+log = logging.getLogger("bench_quality")
+HERE = Path(__file__).resolve().parent
+DEFAULT_CONFIGS = "bf16:512:128,fp32:512:128,int8:512:128,bf16:256:64"
+
+
+def score(precision: str, window: int, overlap: int, polnear: Path | None) -> dict:
+    """Evaluate one setting on the labelled set (all splits) and PolNeAR dev."""
+    from quoteattr.eval.cli import build_parser, evaluate
+
+    argv = ["--split", "all", "--no-baseline", "--window", str(window), "--overlap", str(overlap)]
+    argv += {"fp32": ["--no-bf16"], "bf16": ["--bf16"], "int8": ["--quantize", "--no-bf16"]}[precision]
+    if polnear is not None:
+        argv += ["--polnear", str(polnear), "--polnear-split", "dev"]
+    with tempfile.TemporaryDirectory() as tmp:
+        args = build_parser(None).parse_args(argv + ["--out-dir", tmp])
+        report = evaluate(args, "quoteattr evaluate " + " ".join(argv))
+    lab = report["labelled"]["model"]
+    row = {
+        "precision": precision, "window": window, "overlap": overlap,
+        "labelled_e2e_f1": lab["kinds"]["all"]["lenient"]["e2e"]["f1"],
+        "labelled_lenient_f1": lab["kinds"]["all"]["lenient"]["f1"],
+        "direct_speaker_acc": lab["kinds"]["direct"]["lenient"]["speaker_accuracy"],
+    }
+    if polnear is not None:
+        rows = report["polnear"]["model"]["rows"]
+        row.update({
+            "polnear_content_f1": rows["CONTENT"]["exact"]["f1"],
+            "polnear_direct_content_f1": rows["CONTENT_DIRECT"]["exact"]["f1"],
+            "polnear_source_f1": rows["SOURCE"]["exact"]["f1"],
+            "polnear_attribution_f1": rows["ATTRIBUTION"]["exact"]["f1"],
+        })
+    log.info("%s", row)
+    return row
+
+
+def to_markdown(meta: dict, rows: list[dict]) -> str:
+    base = rows[0]
+    cols = [("labelled_e2e_f1", "labelled e2e F1"), ("labelled_lenient_f1", "labelled lenient F1"),
+            ("direct_speaker_acc", "direct speaker acc"), ("polnear_content_f1", "PolNeAR content F1"),
+            ("polnear_direct_content_f1", "PolNeAR direct content F1"), ("polnear_source_f1", "PolNeAR source F1"),
+            ("polnear_attribution_f1", "PolNeAR attribution F1")]
+    cols = [c for c in cols if c[0] in base]
+    lines = [
+        "# Quality of each inference setting",
+        "",
+        f"Produced by `{meta['command']}` on {meta['date']}: the labelled set (all {meta['articles']} "
+        "articles, dev and test) and PolNeAR dev, scored by `quoteattr evaluate`. In brackets: "
+        f"the change in F1 points from the first row ({base['precision']}, window "
+        f"{base['window']}/{base['overlap']}), the shipped default.",
+        "",
+        "| precision | window/overlap | " + " | ".join(c[1] for c in cols) + " |",
+        "|---|---|" + "---:|" * len(cols),
+    ]
+    for r in rows:
+        cells = []
+        for key, _ in cols:
+            delta = 100 * (r[key] - base[key])
+            cells.append(f"{r[key]:.3f}" + ("" if r is base else f" ({delta:+.1f})"))
+        lines.append(f"| {r['precision']} | {r['window']}/{r['overlap']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--polnear", type=Path, help="PolNeAR data directory (dev is scored when given)")
+    p.add_argument("--configs", default=DEFAULT_CONFIGS,
+                   help="comma-separated PRECISION:WINDOW:OVERLAP settings; the first is the baseline")
+    p.add_argument("--out", default=str(HERE))
+    args = p.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    rows = []
+    for spec in args.configs.split(","):
+        precision, window, overlap = spec.split(":")
+        rows.append(score(precision, int(window), int(overlap), args.polnear))
+    from quoteattr.eval.format import load_labelled
+
+    meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+            "command": " ".join(["python", "benchmarks/bench_quality.py", *sys.argv[1:]]),
+            "articles": len(load_labelled())}
+    out = Path(args.out)
+    (out / "quality.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
+    (out / "QUALITY.md").write_text(to_markdown(meta, rows))
+    print(to_markdown(meta, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

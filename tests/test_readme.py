@@ -1,0 +1,54 @@
+from pathlib import Path
+
+import pytest
+
+from quoteattr.eval.readme import main, markdown_table, sync
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REPORT = """# Report
+
+- **Command:** `quoteattr evaluate --split test`
+
+| quotes | system | e2e F1 |
+|:---|---:|---:|
+| direct | model | 0.900 |
+
+After the table.
+"""
+
+
+def test_markdown_table_stops_at_the_table_end():
+    assert markdown_table(REPORT, "| quotes |") == (
+        "| quotes | system | e2e F1 |\n|:---|---:|---:|\n| direct | model | 0.900 |\n"
+    )
+    with pytest.raises(KeyError):
+        markdown_table(REPORT, "| span |")
+
+
+def test_sync_replaces_only_known_blocks():
+    readme = ("intro\n<!-- begin: eval-quotes -->\nold numbers\n<!-- end: eval-quotes -->\n"
+              "<!-- begin: other -->\nkept\n<!-- end: other -->\n")
+    out = sync(readme, {"eval-quotes": "| new |\n"})
+    assert "old numbers" not in out and "| new |\n<!-- end: eval-quotes -->" in out
+    assert "kept" in out and out.startswith("intro\n")
+    assert sync(out, {"eval-quotes": "| new |\n"}) == out  # idempotent
+
+
+def test_check_flags_a_readme_that_drifted_from_its_reports(tmp_path):
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "eval" / "REPORT.md").write_text(
+        REPORT + "\n| gold mention | gold |\n|---|---|\n\n| span | gold |\n|---|---|\n")
+    (tmp_path / "benchmarks" / "RESULTS.md").write_text("Produced by `x`.\n\n| system | a |\n|---|---|\n")
+    readme = tmp_path / "README.md"
+    readme.write_text("<!-- begin: eval-quotes -->\n| typed by hand |\n<!-- end: eval-quotes -->\n")
+    assert main([str(readme), "--check"]) == 1
+    assert main([str(readme)]) == 0
+    assert "| direct | model | 0.900 |" in readme.read_text()
+    assert main([str(readme), "--check"]) == 0
+
+
+def test_committed_readme_quotes_the_committed_reports():
+    """Every figure table in the README is the one its report holds."""
+    assert main([str(ROOT / "README.md"), "--check"]) == 0
