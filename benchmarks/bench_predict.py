@@ -103,6 +103,13 @@ def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, pre
     return res
 
 
+def write_results(out: Path, json_stem: str, md_stem: str, meta: dict, rows: list[dict], markdown: str) -> None:
+    """The JSON (for scripts) and Markdown (for people and the README) of one run."""
+    (out / f"{json_stem}.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
+    (out / f"{md_stem}.md").write_text(markdown)
+    print(markdown)
+
+
 def to_markdown(meta: dict, rows: list[dict]) -> str:
     lines = [
         "# Inference benchmark",
@@ -161,10 +168,7 @@ def main() -> int:
             "command": " ".join(["python", "benchmarks/bench_predict.py", *sys.argv[1:]]),
             "machine": f"{platform.machine()} {os.cpu_count()} cores", "torch": torch.__version__,
             "threads": torch.get_num_threads()}
-    out = Path(args.out)
-    (out / "results.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
-    (out / "RESULTS.md").write_text(to_markdown(meta, rows))
-    print(to_markdown(meta, rows))
+    write_results(Path(args.out), "results", "RESULTS", meta, rows, to_markdown(meta, rows))
     return 0
 
 

@@ -11,12 +11,13 @@ to benchmarks/quality.json and benchmarks/QUALITY.md (the README quotes the latt
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
+
+from bench_predict import write_results  # benchmarks/ is on sys.path when run as a script
 
 log = logging.getLogger("bench_quality")
 HERE = Path(__file__).resolve().parent
@@ -88,19 +89,17 @@ def main() -> int:
     p.add_argument("--out", default=str(HERE))
     args = p.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from quoteattr.eval.format import load_labelled
+
+    n_articles = len(load_labelled())  # read once: every setting is scored on the same set
     rows = []
     for spec in args.configs.split(","):
         precision, window, overlap = spec.split(":")
         rows.append(score(precision, int(window), int(overlap), args.polnear))
-    from quoteattr.eval.format import load_labelled
-
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
             "command": " ".join(["python", "benchmarks/bench_quality.py", *sys.argv[1:]]),
-            "articles": len(load_labelled())}
-    out = Path(args.out)
-    (out / "quality.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2) + "\n")
-    (out / "QUALITY.md").write_text(to_markdown(meta, rows))
-    print(to_markdown(meta, rows))
+            "articles": n_articles}
+    write_results(Path(args.out), "quality", "QUALITY", meta, rows, to_markdown(meta, rows))
     return 0
 
 
