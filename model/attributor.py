@@ -239,6 +239,8 @@ class QuoteAttributor:
             mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), mentions, cue_prob)
             if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
                 continue  # a quoted term or scare quote, not words someone said
+            if mention is None and u.kind == "direct":
+                mention = _colon_paragraph_speaker(text, u, mentions)  # "... read a statement:" ¶ "..."
             speaker = mention_text = None
             m_start = m_end = None
             if mention is not None:
@@ -282,6 +284,8 @@ class QuoteAttributor:
         low = mention.strip().lower()
         if low in ("who", "which", "that"):
             return resolver.relative_antecedent(pos)
+        if kind == "description" and mention_head(mention).lower() in _INSCRIPTIONS:
+            return None  # "A banner read:", "someone had written on the wall:" - no speaker
         if kind == "description":
             role = _NAME_AS_ROLE.match(mention.strip())
             if role:  # "Baltazinho as Rovers striker"
@@ -319,6 +323,7 @@ class QuoteAttributor:
                 people = [c for c in cands if not is_org(c[1])] or cands
                 if want:
                     people += resolver.sentence_subjects(pos)
+                    people = [c for c in people if not _is_plural(c[1])] or people  # "Opposition MPs" is not a she
                     # In the pronoun's own paragraph the latest compatible person wins;
                     # further back, a speaker known to match beats a nearer one of unknown
                     # gender. Speakers known to be of the other gender are skipped.
@@ -329,6 +334,8 @@ class QuoteAttributor:
                 cands = people
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name"]
+            if not _is_org_head(mention_head(mention)):
+                cands = [c for c in cands if not is_org(c[1])] or cands  # "the chief executive" is a person
         if cands:
             return max(cands)[1]
         if kind == "description":
@@ -359,6 +366,20 @@ _GENERIC_ORG = frozenset(
 
 def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
+
+
+_INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone".split())
+
+
+def _is_plural(name: str) -> bool:
+    """'Opposition MPs', 'officials', 'residents of the town': groups, never he or she."""
+    words = name.split()
+    if not words:
+        return False
+    last = mention_head(name)
+    if re.fullmatch(r"[A-Z]{2,}s", last):
+        return True
+    return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 _NAME_AS_ROLE = re.compile(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]")
@@ -477,6 +498,21 @@ def _nearest_cue(cues: list[TagSpan], mention: Mention | None, u: _Unit, text: s
     anchor = (mention.start + mention.end) // 2 if mention else u.start
     near = [c for c in cues if abs((c.start + c.end) // 2 - anchor) < 120 and not (u.start <= c.start < u.end)]
     return min(near, key=lambda c: abs((c.start + c.end) // 2 - anchor)) if near else None
+
+
+def _colon_paragraph_speaker(text: str, u: _Unit, mentions: list[Mention]) -> Mention | None:
+    """The speaker of a quote that opens its paragraph right after a paragraph ending in
+    a colon ('Police chief Helena Vask read a prepared statement:'): that paragraph's
+    last source mention."""
+    para = _paragraph_start(text, u.start)
+    if text[para : u.start].strip() not in ('"', "“", "«", "‘", "'") or para == 0:
+        return None
+    prev_end = len(text[:para].rstrip())
+    if not text[:prev_end].endswith(":"):
+        return None
+    prev_start = _paragraph_start(text, max(prev_end - 1, 0))
+    inside = [m for m in mentions if prev_start <= m.start and m.end <= prev_end]
+    return inside[-1] if inside else None
 
 
 def _continues_previous(text: str, u: _Unit, prev: Quote) -> bool:

@@ -106,6 +106,8 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
         start, end = trim_mention(enc.text, s.start, s.end)
         if end <= start or _MEDIUM.match(enc.text[start:end]):
             continue
+        if enc.text[end - 2 : end] in ("'s", "’s"):
+            continue  # "the party's" (headquarters), "Feher's" (Civic Alliance): a possessor
         if enc.text[start:end].lower() in _BARE_DETERMINERS:
             continue  # "A" left of "A handwritten sign ... read:": no one to name
         if _RECIPIENT.search(enc.text[max(0, start - 12) : start]):

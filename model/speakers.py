@@ -43,7 +43,9 @@ ORG_HEADS = frozenset(
     network news times post tours systems industries holdings team fc society organisation
     organization alliance coalition movement church hospital school college trust fund
     parliament assembly senate congress taliban coastguard brigade chamber institution
-    museum library centre center academy""".split()
+    museum library centre center academy securities capital partners energy media motors foods
+    technologies labs laboratories pharmaceuticals airways logistics insurance investments
+    associates consulting research data telecom communications solutions enterprises brands""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -116,11 +118,22 @@ def mention_name(mention: str) -> str | None:
             # The whole name run holding the head, post-modifiers included:
             # "the National Resistance Front of Afghanistan".
             head_at = len(core) - 1
+            found = strip_titles(core)
             for run in _NAME_RUN.finditer(part):
                 if run.start() <= head_at < run.end():
-                    return strip_titles(part[: run.end()])
-            return strip_titles(core)
+                    found = strip_titles(part[: run.end()])
+                    break
+            if is_org(found):
+                # "the Speaker of the Assembly, Ivo Lindahl": an office, then its holder.
+                for later in parts[parts.index(part) + 1 :]:
+                    person = strip_titles(later)
+                    if _PERSON.fullmatch(later.strip()) and not is_org(person):
+                        return person
+            return found
     return None
+
+
+_PERSON = re.compile(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+")
 
 
 # "the Finn", "the Spaniard", "the 34-year-old Briton": nationality nouns used as descriptions.
@@ -407,7 +420,8 @@ class SpeakerResolver:
         comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
         pat_before = re.compile(rf"\b(?i:{head_pattern})(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
         pat_after = re.compile(
-            rf"({_NAME_RUN.pattern}),\s+(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}(?i:{head_pattern})\b"
+            rf"({_NAME_RUN.pattern}),\s+(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
+            rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
         )
         offset = max(0, position - 3000)
         for pat in (pat_before, pat_after):
@@ -602,4 +616,8 @@ class SpeakerResolver:
             if m.end() == len(before):
                 return self.canonical_name(m.group(0), position)
             break
+        # "Elif Sarac, a former head keeper at the zoo, who said": past the appositive.
+        appos = re.search(rf"({_NAME_RUN.pattern}),\s+(?:a|an|the)\s+[^,.;:]{{1,80}}$", before)
+        if appos:
+            return self.canonical_name(appos.group(1), position)
         return None

@@ -156,3 +156,23 @@ def test_name_as_role_and_anonymous_descriptions(shipped):
     got = {q.text: q.speaker for q in shipped(text)}
     assert got.get("I still feel 20,") == "Marco Baltazar"
     assert got.get("the contract would not be renewed") == "A club official"
+
+
+def test_colon_paragraph_speaker_and_signs_without_speakers(shipped):
+    text = (
+        "Raids\n\n"
+        "Police chief Helena Vask read a prepared statement to reporters:\n\n"
+        "\u201cAt 5.30 this morning more than 400 officers entered 22 addresses.\n\n"
+        "\u201cI want to thank the officers who worked on this case.\u201d\n\n"
+        "A banner strung across the gates read: \u2018Born here. Staying here.\u2019\n"
+    )
+    got = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
+    assert got.get("I want to thank the officers who worked on this case.") == "Helena Vask"
+    assert got.get("Born here. Staying here.", "absent") in (None, "absent")
+
+
+def test_plural_groups_are_not_he_or_she():
+    from quoteattr.attributor import _is_plural
+
+    assert _is_plural("Opposition MPs") and _is_plural("residents of the town")
+    assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")

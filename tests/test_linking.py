@@ -98,16 +98,17 @@ def test_source_fragments_stay_apart_across_a_weak_gap_or_a_sentence_end():
     assert len(merge_source_fragments(enc, [a, b])) == 2
 
 
-def test_recipients_and_bare_determiners_are_not_speaker_mentions():
+def test_recipients_possessors_and_bare_determiners_are_not_speaker_mentions():
     from quoteattr.labels import TagSpan
     from quoteattr.linking import source_mentions
 
-    enc = make_enc("Sorlie told analysts : go . A sign read : stop .")
+    enc = make_enc("Sorlie told analysts : go . A sign read : stop . at the party's office .")
     words = [enc.text[s:e] for s, e in enc.offsets]
 
     def span(word):
         i = words.index(word)
         return TagSpan("SOURCE", enc.offsets[i][0], enc.offsets[i][1], .9, i, i + 1)
 
-    got = [enc.text[m.start : m.end] for m in source_mentions(enc, [span("Sorlie"), span("analysts"), span("A")])]
+    got = [enc.text[m.start : m.end]
+           for m in source_mentions(enc, [span("Sorlie"), span("analysts"), span("A"), span("party's")])]
     assert got == ["Sorlie"]

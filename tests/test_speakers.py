@@ -257,3 +257,21 @@ def test_particle_surnames_and_role_appositives_bind():
     assert r.bound_name("The cellist", len(text)) == "Wen Liqing"
     assert r.bound_name("The deputy mayor", text.index("The deputy mayor")) == "Osman Kettleby"
     assert r.bound_name("the mayor", text.index("The deputy mayor")) == "Rhiannon Pryce"
+
+
+def test_office_then_holder_and_relative_pronoun_past_an_appositive():
+    from quoteattr.speakers import mention_name
+
+    assert mention_name("the Speaker of the Assembly, Ivo Lindahl") == "Ivo Lindahl"
+    assert mention_name("Oliver Szabo of Penrose Securities") == "Oliver Szabo"
+    text = "Trial\n\nThe court heard from Elif Sarac, a former head keeper at the zoo, who said the birds arrived."
+    r = SpeakerResolver(text)
+    assert r.relative_antecedent(text.index("who said")) == "Elif Sarac"
+
+
+def test_role_after_a_name_without_an_article_binds():
+    text = "Results\n\nSo said Delphine Arkwright, chief executive of Quarrington Group. Later the chief executive said more."
+    r = SpeakerResolver(text)
+    assert r.bound_name("the chief executive", text.index("the chief executive")) == "Delphine Arkwright"
+    text = "Quake\n\nTARSK, Aug 22 (Wire) - A quake struck, the agency said. A digger worked."
+    assert SpeakerResolver(text).bound_name("a digger", text.index("A digger")) is None
