@@ -133,42 +133,40 @@ def test_no_quotes_article_gives_nothing_direct(shipped):
     assert [q for q in shipped(text) if q.kind == "direct"] == []
 
 
-def test_pronoun_goes_to_the_person_its_paragraph_opens_with(shipped):
-    # The subject of the paragraph is not a tagged source ("hit back"), and a man of the
-    # same family spoke just before: "she" is still the sister.
-    text = (
-        "Chairman Pavel Drozd, 61, told shareholders in a letter that the firm needed "
-        "\u2018a fresh pair of hands\u2019.\n\n"
-        "Lena Drozd, 57, who has run the company since 2011, hit back within hours. "
-        "\u2018My brother has not been to a board meeting in two years,\u2019 she said.\n"
-    )
-    quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
-    assert quotes.get("My brother has not been to a board meeting in two years,") == "Lena Drozd"
+DROZD = (  # the paragraph's subject is no tagged source ("hit back"); a man of the family spoke before
+    "Chairman Pavel Drozd, 61, told shareholders in a letter that the firm needed "
+    "\u2018a fresh pair of hands\u2019.\n\n"
+    "Lena Drozd, 57, who has run the company since 2011, hit back within hours. "
+    "\u2018My brother has not been to a board meeting in two years,\u2019 she said.\n"
+)
+BALTAZAR = (
+    "Striker says he will retire\n\n"
+    "DRUMMOND \u2014 Marco Baltazar has scored 141 goals for Drummond Rovers.\n\n"
+    "\u201cI still feel 20,\u201d said Marco Baltazar as the Rovers striker laughed.\n\n"
+    "A club official, who asked not to be named, said the contract would not be renewed.\n"
+)
+VASK = (
+    "Raids\n\n"
+    "Police chief Helena Vask read a prepared statement to reporters:\n\n"
+    "\u201cAt 5.30 this morning more than 400 officers entered 22 addresses.\n\n"
+    "\u201cI want to thank the officers who worked on this case.\u201d\n\n"
+    "A banner strung across the gates read: \u2018Born here. Staying here.\u2019\n"
+)
 
 
-def test_name_as_role_and_anonymous_descriptions(shipped):
-    text = (
-        "Striker says he will retire\n\n"
-        "DRUMMOND \u2014 Marco Baltazar has scored 141 goals for Drummond Rovers.\n\n"
-        "\u201cI still feel 20,\u201d said Marco Baltazar as the Rovers striker laughed.\n\n"
-        "A club official, who asked not to be named, said the contract would not be renewed.\n"
-    )
+@pytest.mark.parametrize(
+    "text,quote,speaker",
+    [
+        (DROZD, "My brother has not been to a board meeting in two years,", "Lena Drozd"),  # paragraph subject
+        (BALTAZAR, "I still feel 20,", "Marco Baltazar"),  # "X as the striker"
+        (BALTAZAR, "the contract would not be renewed", "A club official"),  # anonymous description
+        (VASK, "I want to thank the officers who worked on this case.", "Helena Vask"),  # after "statement:"
+        (VASK, "Born here. Staying here.", None),  # a banner is nobody (or no quote at all)
+    ],
+)
+def test_speaker_patterns_on_the_shipped_model(shipped, text, quote, speaker):
     got = {q.text: q.speaker for q in shipped(text)}
-    assert got.get("I still feel 20,") == "Marco Baltazar"
-    assert got.get("the contract would not be renewed") == "A club official"
-
-
-def test_colon_paragraph_speaker_and_signs_without_speakers(shipped):
-    text = (
-        "Raids\n\n"
-        "Police chief Helena Vask read a prepared statement to reporters:\n\n"
-        "\u201cAt 5.30 this morning more than 400 officers entered 22 addresses.\n\n"
-        "\u201cI want to thank the officers who worked on this case.\u201d\n\n"
-        "A banner strung across the gates read: \u2018Born here. Staying here.\u2019\n"
-    )
-    got = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
-    assert got.get("I want to thank the officers who worked on this case.") == "Helena Vask"
-    assert got.get("Born here. Staying here.", "absent") in (None, "absent")
+    assert got.get(quote) == speaker
 
 
 def test_plural_groups_are_not_he_or_she():
