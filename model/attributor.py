@@ -319,6 +319,8 @@ class QuoteAttributor:
         if kind == "pronoun":
             if low in ("it", "its"):
                 cands = [c for c in cands if is_org(c[1])] or cands
+            elif low in ("they", "them", "their"):
+                cands += resolver.sentence_subjects(pos)  # a group or organisation first, else a person
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not is_org(c[1])] or cands
                 if want:
@@ -333,9 +335,14 @@ class QuoteAttributor:
                     people = here or agree or fits or people
                 cands = people
         elif kind == "description":
-            cands = [c for c in cands if mention_type(c[1]) == "name"]
+            cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             if not _is_org_head(mention_head(mention)):
                 cands = [c for c in cands if not is_org(c[1])] or cands  # "the chief executive" is a person
+        if not cands and (want or low in ("they", "them")):
+            people = resolver.people_before(pos)
+            if want:
+                people = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
+            cands = people
         if cands:
             return max(cands)[1]
         if kind == "description":
@@ -346,6 +353,10 @@ class QuoteAttributor:
                 after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]
             if after:
                 return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
+            if low.startswith("the ") and not _is_org_head(mention_head(mention)):
+                people = resolver.people_before(pos)  # "the grandfather of five said": someone named before
+                if people:
+                    return max(people)[1]
             return description_speaker(mention)
         return None
 
@@ -371,6 +382,9 @@ def _is_org_head(word: str) -> bool:
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone".split())
 
 
+_GROUP_SUFFIXES = ("ers", "ists", "ets", "ents", "ians", "ants", "ors", "ees")
+
+
 def _is_plural(name: str) -> bool:
     """'Opposition MPs', 'officials', 'residents of the town': groups, never he or she."""
     words = name.split()
@@ -379,6 +393,8 @@ def _is_plural(name: str) -> bool:
     last = mention_head(name)
     if re.fullmatch(r"[A-Z]{2,}s", last):
         return True
+    if len(words) == 1 and last[:1].isupper() and last.lower().endswith(_GROUP_SUFFIXES):
+        return True  # "Researchers", "Pickets": a group capitalised at a sentence start
     return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 

@@ -300,6 +300,12 @@ _RELATIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_NEXT = re.compile(r"\s+(?:said|says|told|added|warned|stated|announced|reported|explained|wrote)\b")
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december every""".split()
+)
+# First words of place and thing names, never of people.
+_PLACE_PREFIXES = frozenset("st saint river lake mount port fort cape at in on the upper lower north south east west".split())
 # Words that make a different office of the title after them.
 _OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow".split())
 # Organisations that 'the company' never refers to.
@@ -523,12 +529,28 @@ class SpeakerResolver:
                 w = tok.group(0)
                 if w[0].isupper() and tok.start() > 0 and w.lower() not in _MALE | _FEMALE:
                     break  # another name: later pronouns may be about them
-                if w.lower() in ("he", "his", "him", "himself"):
+                if w.lower() in ("he", "his", "himself"):  # not "him": an object is someone else
                     votes.append(("m", 1, offset + tok.start()))
                     return
                 if w.lower() in ("she", "her", "hers", "herself"):
                     votes.append(("f", 1, offset + tok.start()))
                     return
+
+    def people_before(self, position: int) -> list[tuple[int, str]]:
+        """Every person named in full before ``position``: the last resort for a pronoun
+        or a role whose antecedent the tagger never marked ('Every Thursday at dawn, Wilma
+        Kallweit climbs ...'. "...," she says)."""
+        out = []
+        for m in self.names:
+            if m.start >= position or len(m.name.split()) < 2 or is_org(m.name) or _inside(m.start, self.headlines):
+                continue
+            words = [w.lower() for w in m.name.split()]
+            if any(w in PRONOUNS or w in _CALENDAR for w in words) or words[0] in _PLACE_PREFIXES:
+                continue  # "Every Thursday", "St Oswin", "River Asker"
+            if self.text[m.end : m.end + 2] in ("'s", "’s"):
+                continue  # "St Oswin's tower": a thing named after someone
+            out.append((m.start, self.canonical_name(m.name, m.start)))
+        return out
 
     def sentence_subjects(self, position: int) -> list[tuple[int, str]]:
         """People named at the opening of a sentence before ``position``: the subjects a

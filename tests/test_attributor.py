@@ -172,5 +172,5 @@ def test_speaker_patterns_on_the_shipped_model(shipped, text, quote, speaker):
 def test_plural_groups_are_not_he_or_she():
     from quoteattr.attributor import _is_plural
 
-    assert _is_plural("Opposition MPs") and _is_plural("residents of the town")
+    assert _is_plural("Opposition MPs") and _is_plural("residents of the town") and _is_plural("Researchers")
     assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")

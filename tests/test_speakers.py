@@ -275,3 +275,10 @@ def test_role_after_a_name_without_an_article_binds():
     assert r.bound_name("the chief executive", text.index("the chief executive")) == "Delphine Arkwright"
     text = "Quake\n\nTARSK, Aug 22 (Wire) - A quake struck, the agency said. A digger worked."
     assert SpeakerResolver(text).bound_name("a digger", text.index("A digger")) is None
+
+
+def test_people_before_skips_places_and_things_named_after_people():
+    text = ("Clocks\n\nEvery Thursday at dawn, Wilma Kallweit climbs the steps of St Oswin's tower "
+            "by the River Asker. \"People only notice a clock when it stops,\" she says.")
+    people = [n for _, n in SpeakerResolver(text).people_before(text.index("she says"))]
+    assert people == ["Wilma Kallweit"]
