@@ -21,6 +21,7 @@ import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
 from quoteattr.linking import Linker, Mention, source_mentions
+from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, description_speaker, is_org, mention_core, mention_head, mention_type
@@ -92,6 +93,8 @@ class QuoteAttributor:
         self.indirect_threshold = indirect_threshold
         self.max_length = int(settings.get("max_length", 512))
         self.stride = int(settings.get("stride", 128))
+        self.ranker: PronounRanker | None = None  # learned he/she resolution, when shipped
+        self.pronoun_log: list[dict] | None = None  # set by training to record decisions
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, device: str | None = None,
@@ -105,6 +108,9 @@ class QuoteAttributor:
         hardware has bf16 arithmetic (CPUs with AVX512-BF16/AMX, recent GPUs), where it is
         about 1.7x faster with the same quality on the labelled set and PolNeAR dev
         (benchmarks/RESULTS.md, eval reports).
+        A ``resolver.json`` in the checkpoint (``python -m quoteattr.train.resolver --out``)
+        switches he/she resolution from the rules to the learned ranker; the shipped
+        model has none, as the ranker did not beat the rules on held-out dev articles.
         ``window``/``overlap`` override the checkpoint's window length and overlap in
         tokens at inference; attention costs grow with the window, so shorter windows
         are faster (benchmarks/RESULTS.md gives the speed and quality of each).
@@ -136,8 +142,11 @@ class QuoteAttributor:
             bf16 = not quantize and _has_fast_bf16(device)
         if bf16:
             model.to(torch.bfloat16)
-        return cls(model, load_tokenizer(settings.get("base_model")), Linker.from_json(linker_path),
-                   settings, device=device, **kwargs)
+        qa = cls(model, load_tokenizer(settings.get("base_model")), Linker.from_json(linker_path),
+                 settings, device=device, **kwargs)
+        if (ckpt / RESOLVER_FILE).is_file():
+            qa.ranker = PronounRanker.from_json(ckpt / RESOLVER_FILE)
+        return qa
 
     def __call__(self, text: str) -> list[Quote]:
         return self.predict_batch([text])[0]
@@ -267,6 +276,32 @@ class QuoteAttributor:
             )
         return quotes
 
+    def _rank_pronoun(self, resolver: SpeakerResolver, text: str, pos: int, want: str,
+                      spoke: list[tuple[int, str]], sources: list[tuple[int, str]],
+                      rule_choice: str | None) -> str | None:
+        """The learned ranker's referent for a he/she (None: no ranker, or no candidate).
+
+        With ``pronoun_log`` set (training), the candidates and their features are
+        recorded and the rule's choice stands.
+        """
+        def person(items):
+            return [(p, n) for p, n in items if not is_org(n) and not _is_plural(n)]
+
+        cands = collect_candidates(person(spoke), person(sources), person(resolver.sentence_subjects(pos)),
+                                   person(resolver.people_before(pos)), pos)
+        if not cands:
+            return None
+        para = _paragraph_start(text, pos)
+        feats = candidate_features(
+            cands, pos, para, _paragraph_start(text, max(para - 2, 0)),
+            [resolver.gender(c.name, pos) for c in cands], want,
+            spoke[-1][1] if spoke else None, rule_choice,
+        )
+        if self.pronoun_log is not None:
+            self.pronoun_log.append({"position": pos, "names": [c.name for c in cands], "features": feats})
+            return None
+        return cands[self.ranker.best(feats)].name
+
     def _canonical(self, resolver: SpeakerResolver, mention: str, pos: int,
                    history: list[tuple[int, str]], mentions: list[Mention], text: str) -> str | None:
         """The speaker a linked mention stands for.
@@ -310,11 +345,13 @@ class QuoteAttributor:
                 return description_speaker(mention)  # "the municipal council", never named: not a person
         # Pronouns and other definite descriptions: the latest compatible speaker before,
         # from earlier quotes or from a name the tagger marked as a source.
-        cands = [(p, n) for p, n in history if p < pos]
+        spoke = [(p, n) for p, n in history if p < pos]
+        sources = []
         for m in mentions:
             mt = text[m.start : m.end]
             if m.start < pos and mention_type(mt) == "name":
-                cands.append((m.start, resolver.canonical_name(mt, m.start)))
+                sources.append((m.start, resolver.canonical_name(mt, m.start)))
+        cands = spoke + sources
         want = PRONOUN_GENDER.get(low)
         if kind == "pronoun":
             if low in ("it", "its"):
@@ -333,6 +370,11 @@ class QuoteAttributor:
                     here = [c for c in fits if c[0] >= _paragraph_start(text, pos)]
                     agree = [c for c in fits if resolver.gender(c[1], pos) == want]
                     people = here or agree or fits or people
+                    if low in ("he", "she") and (self.ranker is not None or self.pronoun_log is not None):
+                        ranked = self._rank_pronoun(resolver, text, pos, want, spoke, sources,
+                                                    max(people)[1] if people else None)
+                        if ranked is not None:
+                            return ranked
                 cands = people
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
