@@ -255,7 +255,8 @@ class QuoteAttributor:
             if mention is not None:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
-                speaker = self._canonical(resolver, mention_text, mention.start, history, mentions, text)
+                speaker = self._canonical(resolver, mention_text, mention.start, history, mentions, text,
+                                          text[u.start : u.end])
             elif (u.kind == "direct" and quotes and quotes[-1].speaker
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
@@ -303,7 +304,8 @@ class QuoteAttributor:
         return cands[self.ranker.best(feats)].name
 
     def _canonical(self, resolver: SpeakerResolver, mention: str, pos: int,
-                   history: list[tuple[int, str]], mentions: list[Mention], text: str) -> str | None:
+                   history: list[tuple[int, str]], mentions: list[Mention], text: str,
+                   quote: str = "") -> str | None:
         """The speaker a linked mention stands for.
 
         ``history`` holds (position, speaker) of earlier resolved quotes, names and
@@ -362,6 +364,8 @@ class QuoteAttributor:
                 people = [c for c in cands if not is_org(c[1])] or cands
                 if want:
                     people += resolver.sentence_subjects(pos)
+                    # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
+                    people = [c for c in people if not _named_in(c[1], quote)] or people
                     people = [c for c in people if not _is_plural(c[1])] or people  # "Opposition MPs" is not a she
                     # In the pronoun's own paragraph the latest compatible person wins;
                     # further back, a speaker known to match beats a nearer one of unknown
@@ -415,6 +419,12 @@ _GENERIC_ORG = frozenset(
     "company firm group chain business corporation airline carrier operator retailer manufacturer "
     "maker organisation organization".split()
 )
+
+
+def _named_in(name: str, quote: str) -> bool:
+    """Whether a quote mentions this person by first name or surname."""
+    words = [w for w in name.split() if len(w) > 2 and w[0].isupper()]
+    return len(name.split()) >= 2 and any(re.search(rf"\b{re.escape(w)}\b", quote) for w in words)
 
 
 def _is_org_head(word: str) -> bool:

@@ -174,3 +174,11 @@ def test_plural_groups_are_not_he_or_she():
 
     assert _is_plural("Opposition MPs") and _is_plural("residents of the town") and _is_plural("Researchers")
     assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")
+
+
+def test_a_person_named_inside_the_quote_is_not_its_speaker():
+    from quoteattr.attributor import _named_in
+
+    assert _named_in("Hector Gale", "Hector told me on my first night: nobody listens")
+    assert not _named_in("Lambert Vandersloot", "Hector told me on my first night: nobody listens")
+    assert not _named_in("Gale", "Gale force winds")  # a lone surname is too weak to rule anyone out
