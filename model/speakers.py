@@ -31,6 +31,8 @@ TITLE_WORDS = frozenset(
     prosecutor lawyer counsel barrister solicitor defendant economist analyst teacher
     striker midfielder defender goalkeeper forward player referee skipper official aide
     minister-president premier chancellor bishop archbishop pastor imam rabbi
+    student actor actress farmer nurse engineer pilot driver resident shopkeeper pensioner
+    writer author singer designer chef owner worker trader researcher scientist
     guard centre center winger fullback pitcher batsman bowler
     """.split()
 )
@@ -45,7 +47,8 @@ ORG_HEADS = frozenset(
     parliament assembly senate congress taliban coastguard brigade chamber institution
     museum library centre center academy securities capital partners energy media motors foods
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
-    associates consulting research data telecom communications solutions enterprises brands""".split()
+    associates consulting research data telecom communications solutions enterprises brands
+    guild""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -97,6 +100,9 @@ def description_speaker(mention: str) -> str:
     return _RELATIVE.sub("", first).strip() or mention_core(mention)
 
 
+_PLACE_PHRASE = re.compile(r"(?i:in|at|from|on|outside|inside)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*")
+
+
 def mention_name(mention: str) -> str | None:
     """The name a mention carries, looking through appositives.
 
@@ -104,8 +110,8 @@ def mention_name(mention: str) -> str | None:
     teacher Gwen Rhys`` -> ``Gwen Rhys``; ``a police spokesman`` -> None.
     """
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
-    while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
-        parts = parts[1:]
+    while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
+        parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
     for part in parts:
         core = _POSTMODIFIER.sub("", part).strip()
         words = core.split()
@@ -123,8 +129,9 @@ def mention_name(mention: str) -> str | None:
                 if run.start() <= head_at < run.end():
                     found = strip_titles(part[: run.end()])
                     break
-            if is_org(found):
-                # "the Speaker of the Assembly, Ivo Lindahl": an office, then its holder.
+            if is_org(found) or len(found.split()) == 1:
+                # "the Speaker of the Assembly, Ivo Lindahl": an office, then its holder;
+                # "Hallstad, Vrenland's foreign ministry spokeswoman, Marit Sorvel": a place.
                 for later in parts[parts.index(part) + 1 :]:
                     person = strip_titles(later)
                     if _PERSON.fullmatch(later.strip()) and not is_org(person):
@@ -277,6 +284,8 @@ def find_names(text: str) -> list[NameMention]:
             continue
         if len(name.split()) == 1 and name.lower() in TITLE_WORDS:
             continue
+        if all(w.lower() in _CALENDAR - {"may"} for w in name.split()):
+            continue  # "Wednesday", "March": dates, not names
         start = m.start() + raw.find(name.split()[0])
         if is_org(name):
             j = _ORG_AND.search(text[max(0, m.start() - 80) : m.start()])
@@ -438,6 +447,8 @@ class SpeakerResolver:
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
                         and prev.group(1).lower() not in description.lower():
                     continue  # "the mayor" is not "Deputy Mayor Osman Kettleby"
+                if all(w.lower() in _CALENDAR for w in m.group(1).split()):
+                    continue  # "on Wednesday, with the judge telling him"
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
         if not hits:

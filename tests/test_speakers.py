@@ -282,3 +282,15 @@ def test_people_before_skips_places_and_things_named_after_people():
             "by the River Asker. \"People only notice a clock when it stops,\" she says.")
     people = [n for _, n in SpeakerResolver(text).people_before(text.index("she says"))]
     assert people == ["Wilma Kallweit"]
+
+
+def test_dates_places_and_occupations_are_not_names():
+    from quoteattr.speakers import mention_name
+
+    text = "Court\n\nA man was jailed on Wednesday, with the judge telling him he had erred."
+    assert SpeakerResolver(text).bound_name("the judge", text.index("the judge")) is None
+    assert "Wednesday" not in [n.name for n in find_names(text)]
+    assert mention_name("Hallstad, Vrenland’s foreign ministry spokeswoman, Marit Sorvel") == "Marit Sorvel"
+    assert mention_name("In Hallstad, the spokeswoman, Marit Sorvel") == "Marit Sorvel"
+    assert strip_titles("Student Liesbeth Kramer") == "Liesbeth Kramer"
+    assert mention_name("Emergency, an Italian aid group") == "Emergency"
