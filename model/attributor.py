@@ -218,7 +218,7 @@ class QuoteAttributor:
         for s in spans:
             if s.type != "CONTENT" or s.score < self.indirect_threshold:
                 continue
-            start, end = _trim_indirect(text, s.start, s.end)
+            start, end = _trim_indirect(text, *_lede_start(text, s.start, s.end))
             body = text[start:end]
             if len(body.split()) < 3 or _mostly_capitalised(body) or not _is_reported_clause(body):
                 continue
@@ -508,6 +508,28 @@ _FINITE = re.compile(
     r"[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
+
+
+# "HOLMSTAD, March 5 (Wire) — ", "TOLLGARTH — ": where a lede's first sentence starts.
+_DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,}(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]+\s+")
+
+
+def _lede_start(text: str, start: int, end: int) -> tuple[int, int]:
+    """Put a reported clause's start where its paragraph's sentence starts when the
+    tagger ran into the headline or dateline ('study finds HOLMSTAD, March 5 (Wire) —
+    Glaciers ...') or stopped a word or two short ('hailstorm lasting' for 'A hailstorm')."""
+    last_nl = text.rfind("\n", start, start + (end - start) // 2)
+    if last_nl >= 0:
+        start = last_nl + 1  # a reported clause does not run on from the paragraph before
+    para = _paragraph_start(text, start)
+    date = _DATELINE.match(text, para)
+    if date is None:
+        return start, end
+    lede = date.end()
+    gap = text[lede:start]
+    if start <= lede or (len(gap.split()) <= 3 and not re.search(r"[,;:]", gap)):
+        return lede, end  # the clause is the lede's first words: start where they start
+    return start, end
 
 
 def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:

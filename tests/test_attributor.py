@@ -182,3 +182,22 @@ def test_a_person_named_inside_the_quote_is_not_its_speaker():
     assert _named_in("Hector Gale", "Hector told me on my first night: nobody listens")
     assert not _named_in("Lambert Vandersloot", "Hector told me on my first night: nobody listens")
     assert not _named_in("Gale", "Gale force winds")  # a lone surname is too weak to rule anyone out
+
+
+@pytest.mark.parametrize(
+    "text,tagged,expected",
+    [
+        ("Glaciers shrink, study finds\n\nHOLMSTAD, March 5 (Wire) \u2014 Glaciers lost ice fast, researchers said.",
+         "study finds\n\nHOLMSTAD, March 5 (Wire) \u2014 Glaciers lost ice fast", "Glaciers lost ice fast"),
+        ("Hail\n\nTOKALY, Sept 3 (Wire) \u2014 A hailstorm destroyed half the harvest, the association said.",
+         "hailstorm destroyed half the harvest", "A hailstorm destroyed half the harvest"),
+        ("Vote\n\nThe mayor said the plan, which passed, would work.", "the plan, which passed, would work",
+         "the plan, which passed, would work"),  # no dateline: unchanged
+    ],
+)
+def test_lede_clauses_start_after_the_dateline(text, tagged, expected):
+    from quoteattr.attributor import _lede_start
+
+    s = text.index(tagged)
+    start, end = _lede_start(text, s, s + len(tagged))
+    assert text[start:end] == expected
