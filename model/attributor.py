@@ -321,32 +321,12 @@ class QuoteAttributor:
         low = mention.strip().lower()
         if low in ("who", "which", "that"):
             return resolver.relative_antecedent(pos)
-        if kind == "description" and mention_head(mention).lower() in _INSCRIPTIONS:
-            return None  # "A banner read:", "someone had written on the wall:" - no speaker
         if kind == "description":
-            role = _NAME_AS_ROLE.match(mention.strip())
-            if role:  # "Baltazinho as Rovers striker"
-                return resolver.canonical_name(role.group(1), pos)
-            head = mention_head(mention).lower()
-            bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
-            if bound:
-                return bound
-            if _ANONYMOUS.search(text[pos : _sentence_end(text, pos)]):
-                return description_speaker(mention)  # "an official, who asked not to be named"
-            if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
-                return description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
-            # A definite description refers back: to an earlier unnamed speaker with the
-            # same head ('the official'), or an organisation named with it ('the ministry').
-            for _, earlier in sorted(history, reverse=True):
-                if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
-                    return earlier
-            org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
-            if org:
-                return org
-            if _is_org_head(head) and head not in _GENERIC_ORG:
-                return description_speaker(mention)  # "the municipal council", never named: not a person
-        # Pronouns and other definite descriptions: the latest compatible speaker before,
-        # from earlier quotes or from a name the tagger marked as a source.
+            settled, speaker = self._description_referent(resolver, mention, pos, history, text)
+            if settled:
+                return speaker
+        # Pronouns and definite descriptions left open: the latest compatible speaker
+        # before, from earlier quotes, names the tagger marked as sources, and subjects.
         spoke = [(p, n) for p, n in history if p < pos]
         sources = []
         for m in mentions:
@@ -363,17 +343,7 @@ class QuoteAttributor:
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not is_org(c[1])] or cands
                 if want:
-                    people += resolver.sentence_subjects(pos)
-                    # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
-                    people = [c for c in people if not _named_in(c[1], quote)] or people
-                    people = [c for c in people if not _is_plural(c[1])] or people  # "Opposition MPs" is not a she
-                    # In the pronoun's own paragraph the latest compatible person wins;
-                    # further back, a speaker known to match beats a nearer one of unknown
-                    # gender. Speakers known to be of the other gender are skipped.
-                    fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
-                    here = [c for c in fits if c[0] >= _paragraph_start(text, pos)]
-                    agree = [c for c in fits if resolver.gender(c[1], pos) == want]
-                    people = here or agree or fits or people
+                    people = self._gendered_people(resolver, text, pos, want, people, quote)
                     if low in ("he", "she") and (self.ranker is not None or self.pronoun_log is not None):
                         ranked = self._rank_pronoun(resolver, text, pos, want, spoke, sources,
                                                     max(people)[1] if people else None)
@@ -392,19 +362,72 @@ class QuoteAttributor:
         if cands:
             return max(cands)[1]
         if kind == "description":
-            # A lede that describes before it names: "The leader of the front said ...",
-            # then "Ahmad Masud, head of the front, made the announcement".
-            after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
-            if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
-                after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]
-            if after:
-                return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
-            if low.startswith("the ") and not _is_org_head(mention_head(mention)):
-                people = resolver.people_before(pos)  # "the grandfather of five said": someone named before
-                if people:
-                    return max(people)[1]
-            return description_speaker(mention)
+            return self._lede_description(resolver, mention, pos, mentions, text)
         return None
+
+    def _description_referent(self, resolver: SpeakerResolver, mention: str, pos: int,
+                              history: list[tuple[int, str]], text: str) -> tuple[bool, str | None]:
+        """(settled, speaker) for a description; unsettled ones ('the chief executive'
+        with nothing bound to it) go on to the candidates before them."""
+        low = mention.strip().lower()
+        head = mention_head(mention).lower()
+        if head in _INSCRIPTIONS:
+            return True, None  # "A banner read:", "someone had written on the wall:" - no speaker
+        role = _NAME_AS_ROLE.match(mention.strip())
+        if role:  # "Baltazinho as Rovers striker"
+            return True, resolver.canonical_name(role.group(1), pos)
+        bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
+        if bound:
+            return True, bound
+        if _ANONYMOUS.search(text[pos : _sentence_end(text, pos)]):
+            return True, description_speaker(mention)  # "an official, who asked not to be named"
+        if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
+            return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
+        # A definite description refers back: to an earlier unnamed speaker with the
+        # same head ('the official'), or an organisation named with it ('the ministry').
+        for _, earlier in sorted(history, reverse=True):
+            if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
+                return True, earlier
+        org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
+        if org:
+            return True, org
+        if _is_org_head(head) and head not in _GENERIC_ORG:
+            return True, description_speaker(mention)  # "the municipal council", never named: not a person
+        return False, None
+
+    @staticmethod
+    def _gendered_people(resolver: SpeakerResolver, text: str, pos: int, want: str,
+                         people: list[tuple[int, str]], quote: str) -> list[tuple[int, str]]:
+        """The he/she candidates the rules prefer, most preferred set first."""
+        people = people + resolver.sentence_subjects(pos)
+        # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
+        people = [c for c in people if not _named_in(c[1], quote)] or people
+        people = [c for c in people if not _is_plural(c[1])] or people  # "Opposition MPs" is not a she
+        # In the pronoun's own paragraph the latest compatible person wins; further back,
+        # a speaker known to match beats a nearer one of unknown gender. Speakers known
+        # to be of the other gender are skipped.
+        fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
+        here = [c for c in fits if c[0] >= _paragraph_start(text, pos)]
+        agree = [c for c in fits if resolver.gender(c[1], pos) == want]
+        return here or agree or fits or people
+
+    @staticmethod
+    def _lede_description(resolver: SpeakerResolver, mention: str, pos: int,
+                          mentions: list[Mention], text: str) -> str:
+        """A description nothing before binds: a lede that describes before it names
+        ('The leader of the front said ...', then 'Ahmad Masud, head of the front'), a
+        role for someone named before, or the description itself."""
+        low = mention.strip().lower()
+        after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
+        if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
+            after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]
+        if after:
+            return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
+        if low.startswith("the ") and not _is_org_head(mention_head(mention)):
+            people = resolver.people_before(pos)  # "the grandfather of five said": someone named before
+            if people:
+                return max(people)[1]
+        return description_speaker(mention)
 
 
 _ANONYMOUS = re.compile(
