@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan
+from quoteattr.speakers import REPORTING_NEXT
 from quoteattr.tagging import DocEncoding
 
 PRONOUNS = frozenset(
@@ -38,7 +39,6 @@ class Mention:
 
 
 _MENTION_EDGE = "\"'“”‘’«» \t\n,.;:—–-()[]"
-_SPEECH_NEXT = re.compile(r"\s+(?:said|says|told|added|stated|announced|wrote|warned)\b")
 _BARE_DETERMINERS = frozenset("a an the this that these those some one".split())
 _RECIPIENT = re.compile(r"\b(?:told|telling|tells)\s+$", re.IGNORECASE)
 _MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
@@ -107,7 +107,7 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
         start, end = trim_mention(enc.text, s.start, s.end)
         if end <= start or _MEDIUM.match(enc.text[start:end]):
             continue
-        if enc.text[end - 2 : end] in ("'s", "’s") and not _SPEECH_NEXT.match(enc.text, end):
+        if enc.text[end - 2 : end] in ("'s", "’s") and not REPORTING_NEXT.match(enc.text, end):
             continue  # "the party's" (headquarters), "Feher's" (Civic Alliance): a possessor
         if enc.text[start:end].lower() in _BARE_DETERMINERS:
             continue  # "A" left of "A handwritten sign ... read:": no one to name

@@ -308,7 +308,9 @@ _RELATIVE_AFTER = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:his|her|their|the\s+[\w\-]+['’]s|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN}\b",
     re.IGNORECASE,
 )
-_REPORTING_NEXT = re.compile(r"\s+(?:said|says|told|added|warned|stated|announced|reported|explained|wrote)\b")
+# A reporting verb right after a span: its subject is speaking ("Aldhelm's said",
+# "the coastguard said").
+REPORTING_NEXT = re.compile(r"\s+(?:said|says|told|added|warned|stated|announced|reported|explained|wrote)\b")
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december every""".split()
@@ -353,6 +355,7 @@ class SpeakerResolver:
         self._name_tokens = [_tokens(m.name) for m in self.names]
         self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}
         self._subjects: list[tuple[int, str]] | None = None
+        self._people: list[tuple[int, str]] | None = None
         self._noted: dict[str, list[tuple[str, int, int | None]]] = {}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
@@ -420,12 +423,12 @@ class SpeakerResolver:
         core_words = mention_core(description).lower().split()
         if len(core_words) >= 3 and core_words[-2].isalpha() and core_words[-2] not in DETERMINERS:
             # "The deputy mayor": 'Deputy Mayor Osman Kettleby', not 'Mayor Rhiannon Pryce'.
-            narrow = self.bound_name_head(rf"{re.escape(core_words[-2])}\s+{re.escape(head)}", position, description)
+            narrow = self._bound_name_head(rf"{re.escape(core_words[-2])}\s+{re.escape(head)}", position, description)
             if narrow:
                 return narrow
-        return self.bound_name_head(re.escape(head), position, description)
+        return self._bound_name_head(re.escape(head), position, description)
 
-    def bound_name_head(self, head_pattern: str, position: int, description: str) -> str | None:
+    def _bound_name_head(self, head_pattern: str, position: int, description: str) -> str | None:
         """``bound_name`` for one head pattern (a word, or modifier and word)."""
         window = self.text[max(0, position - 3000) : position + len(description)]
         hits = []
@@ -441,7 +444,7 @@ class SpeakerResolver:
         offset = max(0, position - 3000)
         for pat in (pat_before, pat_after):
             for m in pat.finditer(window):
-                if pat is pat_after and _REPORTING_NEXT.match(self.text, offset + m.end()):
+                if pat is pat_after and REPORTING_NEXT.match(self.text, offset + m.end()):
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
                 prev = re.search(r"([A-Za-z]+)\s+$", window[max(0, m.start() - 20) : m.start()])
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
@@ -551,17 +554,18 @@ class SpeakerResolver:
         """Every person named in full before ``position``: the last resort for a pronoun
         or a role whose antecedent the tagger never marked ('Every Thursday at dawn, Wilma
         Kallweit climbs ...'. "...," she says)."""
-        out = []
-        for m in self.names:
-            if m.start >= position or len(m.name.split()) < 2 or is_org(m.name) or _inside(m.start, self.headlines):
-                continue
-            words = [w.lower() for w in m.name.split()]
-            if any(w in PRONOUNS or w in _CALENDAR for w in words) or words[0] in _PLACE_PREFIXES:
-                continue  # "Every Thursday", "St Oswin", "River Asker"
-            if self.text[m.end : m.end + 2] in ("'s", "’s"):
-                continue  # "St Oswin's tower": a thing named after someone
-            out.append((m.start, self.canonical_name(m.name, m.start)))
-        return out
+        if self._people is None:  # computed once per article: every pronoun may ask
+            self._people = []
+            for m in self.names:
+                if len(m.name.split()) < 2 or is_org(m.name) or _inside(m.start, self.headlines):
+                    continue
+                words = [w.lower() for w in m.name.split()]
+                if any(w in PRONOUNS or w in _CALENDAR for w in words) or words[0] in _PLACE_PREFIXES:
+                    continue  # "Every Thursday", "St Oswin", "River Asker"
+                if self.text[m.end : m.end + 2] in ("'s", "’s"):
+                    continue  # "St Oswin's tower": a thing named after someone
+                self._people.append((m.start, self.canonical_name(m.name, m.start)))
+        return [p for p in self._people if p[0] < position]
 
     def sentence_subjects(self, position: int) -> list[tuple[int, str]]:
         """People named at the opening of a sentence before ``position``: the subjects a

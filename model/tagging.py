@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-
 from functools import cached_property
 
 import numpy as np
@@ -35,8 +34,9 @@ class DocEncoding:
         return keep, arr[keep, 0], arr[keep, 1]
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
-        """``char_to_token_range`` by binary search: an article asks it for every span
-        and mention, and a linear scan per call was a tenth of inference time."""
+        """Token index range [i, j) covering characters [start, end); (0, 0) when none
+        overlap. Binary search over the offsets: an article asks this for every span and
+        mention, and a linear scan per call was a tenth of inference time."""
         keep, starts, ends = self._bounds
         lo = int(np.searchsorted(ends, start, side="right"))  # first token ending after start
         hi = int(np.searchsorted(starts, end, side="left"))  # first token starting at or after end
@@ -113,11 +113,3 @@ def encode_documents(
             )
         )
     return result
-
-
-def char_to_token_range(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """Token index range [i, j) covering characters [start, end); (0, 0) when none overlap."""
-    idx = [i for i, (s, e) in enumerate(offsets) if e > s and s < end and e > start]
-    if not idx:
-        return (0, 0)
-    return (idx[0], idx[-1] + 1)

@@ -16,7 +16,7 @@ import numpy as np
 from quoteattr.encoder import load_compact, load_tokenizer
 from quoteattr.labels import LABEL2ID, decode_spans
 from quoteattr.linking import Linker, Mention, candidates_near, pair_features, source_mentions
-from quoteattr.tagging import DocEncoding, char_to_token_range, encode_documents
+from quoteattr.tagging import DocEncoding, encode_documents
 from quoteattr.train.polnear import Article, read_split
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def article_pairs(article: Article, enc: DocEncoding, max_tokens: int):
     mentions: dict[tuple[int, int], Mention] = {}
     for a in article.attributions:
         if a.source is not None:
-            ts, te = char_to_token_range(enc.offsets, a.source.start, a.source.end)
+            ts, te = enc.token_range(a.source.start, a.source.end)
             if te > ts:
                 mentions[(a.source.start, a.source.end)] = Mention(a.source.start, a.source.end, ts, te)
     gold = list(mentions.values())
@@ -51,7 +51,7 @@ def article_pairs(article: Article, enc: DocEncoding, max_tokens: int):
     for k, a in enumerate(article.attributions):
         if a.source is None:
             continue
-        ts, te = char_to_token_range(enc.offsets, a.content.start, a.content.end)
+        ts, te = enc.token_range(a.content.start, a.content.end)
         if te <= ts:
             continue
         content = (a.content.start, a.content.end, ts, te)
