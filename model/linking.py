@@ -121,9 +121,7 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
 
 def span_vector(enc: DocEncoding, tok_start: int, tok_end: int) -> np.ndarray:
     """Mean hidden state over a token range (zeros for an empty range)."""
-    if tok_end <= tok_start:
-        return np.zeros(enc.hidden.shape[1], np.float32)
-    return enc.hidden[tok_start:tok_end].mean(0)
+    return enc.span_mean(tok_start, tok_end)
 
 
 def position_features(
@@ -184,14 +182,12 @@ def pair_features(
     cue_tokens: np.ndarray,
 ) -> np.ndarray:
     """Feature rows, one per candidate, for one content span."""
+    if not cands:
+        return np.zeros((0, 2 * enc.hidden.shape[1] + N_POSITION_FEATURES), np.float32)
     h_c = span_vector(enc, content[2], content[3])
-    rows = []
-    for cand in cands:
-        h_s = span_vector(enc, cand.tok_start, cand.tok_end)
-        rows.append(
-            np.concatenate([h_s, h_c * h_s, position_features(enc, content, cand, cands, cue_tokens)])
-        )
-    return np.stack(rows) if rows else np.zeros((0, 2 * enc.hidden.shape[1] + N_POSITION_FEATURES), np.float32)
+    h_s = np.stack([span_vector(enc, c.tok_start, c.tok_end) for c in cands])
+    pos = np.stack([position_features(enc, content, c, cands, cue_tokens) for c in cands])
+    return np.concatenate([h_s, h_s * h_c, pos], axis=1)
 
 
 def candidates_near(mentions: list[Mention], content: tuple[int, int, int, int], max_tokens: int) -> list[Mention]:

@@ -33,6 +33,24 @@ class DocEncoding:
         keep = np.nonzero(arr[:, 1] > arr[:, 0])[0]
         return keep, arr[keep, 0], arr[keep, 1]
 
+    @cached_property
+    def _means(self) -> dict[tuple[int, int], np.ndarray]:
+        return {}
+
+    def span_mean(self, tok_start: int, tok_end: int) -> np.ndarray:
+        """Mean hidden state over tokens [tok_start, tok_end), zeros for an empty range.
+        Memoised: the linker scores every mention against each quote near it, so the
+        same mention's mean was recomputed a dozen times per article."""
+        key = (tok_start, tok_end)
+        vec = self._means.get(key)
+        if vec is None:
+            if tok_end <= tok_start:
+                vec = np.zeros(self.hidden.shape[1], np.float32)
+            else:
+                vec = self.hidden[tok_start:tok_end].mean(0)
+            self._means[key] = vec
+        return vec
+
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Token index range [i, j) covering characters [start, end); (0, 0) when none
         overlap. Binary search over the offsets: an article asks this for every span and
