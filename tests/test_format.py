@@ -303,7 +303,7 @@ CASE_CHECKS = {
     "nickname_in_marks": _unlabelled_marks,
     "scare_quotes": _unlabelled_marks,
     "quoted_term": _unlabelled_marks,
-    "nested_marks": lambda a: any(re.search(r"[‘“«]", q.text) for q in a.direct),
+    "nested_marks": lambda a: any(re.search(r"[‘“«\"]", q.text) for q in a.direct),  # "..." inside '...' too
     "headline_quote": lambda a: any(q.start < a.text.find("\n") for q in a.direct),
     "shared_surname": _shared_surname,
     "non_english": lambda a: sum(w in {"le", "la", "les", "des", "et", "du", "der", "die", "und"} for w in a.text.split()) >= 10,
