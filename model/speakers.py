@@ -31,7 +31,7 @@ TITLE_WORDS = frozenset(
     senator governor mayor judge justice king queen prince princess sheikh commander colonel
     captain sergeant admiral lieutenant major spokesman spokeswoman spokesperson ambassador
     former deputy acting interim foreign defence defense interior finance state head leader
-    coach manager ceo cfo founder professor doctor officer inspector detective superintendent
+    coach manager ceo cfo executive founder professor doctor officer inspector detective superintendent
     constable attorney representative councillor councilman councilwoman mp
     prosecutor lawyer counsel barrister solicitor defendant economist analyst teacher
     striker midfielder defender goalkeeper forward player referee skipper official aide
@@ -240,11 +240,18 @@ def strip_titles(name: str) -> str:
         return head
     run = runs[-1]
     words = run.group(0).split()
-    left, sep, right = run.group(0).partition(" of ")
-    if sep and is_org(right) and not is_org(left) and len(left.split()) >= 2:
-        words = left.split()  # "Eszter Lakatos of the Tokaly Research Institute": a person
-    elif is_org(run.group(0)):
-        m = _ORG_AND.search(head[: run.start()])
+    lead_cut = _leading_cut(words)
+    words = words[lead_cut:]  # "On Kettleholm", "When Amrullah Saleh", "In March the ... Trust"
+    while len(words) > 2 and words[-1].lower().strip(".") in NAME_SUFFIXES:
+        words = words[:-1]  # "Simon Achterberg KC", "Martin Luther King Jr."
+    left, sep, right = " ".join(words).partition(" of ")
+    titled = bool(words) and _is_title(words[0], words[1] if len(words) > 1 else None)
+    if sep and not is_org(left) and len(left.split()) >= 2 and (is_org(right) or titled):
+        # "Eszter Lakatos of the Tokaly Research Institute", "Sen. Tomas Brevik of
+        # Halmaria": a person, then where they are from.
+        words = left.split()
+    elif is_org(" ".join(words)):
+        m = _ORG_AND.search(head[: run.start()]) if not lead_cut else None
         lead = strip_titles(m.group(1)).split() + ["and"] if m else []
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
@@ -254,8 +261,40 @@ def strip_titles(name: str) -> str:
         _is_title(words[i], words[i + 1]) or words[i].lower() in DETERMINERS or _is_demonym_before_title(words, i)
     ):
         i += 1
-    core = " ".join(words[i:])
+    words = words[i:]
+    # A title inside the run ends what came before it: "Harlan Chief Executive Dominic
+    # Reyes" is Dominic Reyes; "General Motors" never gets here (an organisation).
+    for j in range(len(words) - 2, 0, -1):
+        if _is_title(words[j], words[j + 1]) and not _is_title(words[j + 1], words[j + 2] if j + 2 < len(words) else None):
+            words = words[j + 1 :]
+            break
+    core = " ".join(words)
     return _POSSESSIVE.sub("", core).rstrip("’'")
+
+
+# Words that open a sentence, capitalised only for that: never the start of a name.
+_LEADING_WORDS = frozenset(
+    """what who whom whose which where why how whether if unless although though because once until
+    till during for from with by under without like unlike despite among amid amidst inside outside
+    near through across between into onto over upon via within beyond toward towards throughout
+    following including against about many some several most all both few each any no another
+    such""".split()
+) | SENTENCE_ADVERBS
+# Letters after a name, not part of it.
+NAME_SUFFIXES = frozenset("kc qc mp mep msp jr sr phd obe mbe cbe ii iii".split())
+
+
+def _leading_cut(words: list[str]) -> int:
+    """How many leading words of a capitalised run only open the sentence: 'When', and
+    after a preposition the date and determiner too ('In March the Northern Trust')."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _LEADING_WORDS:
+        k += 1
+    if k:
+        while k < len(words) - 1 and (words[k].lower() in _CALENDAR or words[k].lower().rstrip("s") in _CALENDAR
+                                      or words[k].lower() in DETERMINERS):
+            k += 1
+    return k
 
 
 @dataclass

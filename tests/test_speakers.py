@@ -294,3 +294,23 @@ def test_dates_places_and_occupations_are_not_names():
     assert mention_name("In Hallstad, the spokeswoman, Marit Sorvel") == "Marit Sorvel"
     assert strip_titles("Student Liesbeth Kramer") == "Liesbeth Kramer"
     assert mention_name("Emergency, an Italian aid group") == "Emergency"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("On Kettleholm", "Kettleholm"),  # a sentence-opening preposition is not part of a name
+        ("When Amrullah Saleh", "Amrullah Saleh"),
+        ("In March the Northern Coast Health Trust", "Northern Coast Health Trust"),
+        ("But Karimi", "Karimi"),
+        ("Prosecutor Simon Achterberg KC", "Simon Achterberg"),  # letters after a name
+        ("Martin Luther King Jr.", "Martin Luther King"),
+        ("Harlan Chief Executive Dominic Reyes", "Dominic Reyes"),  # a title inside the run
+        ("Sen. Tomas Brevik of Halmaria", "Tomas Brevik"),  # a titled person, then a place
+        ("National Resistance Front of Afghanistan", "National Resistance Front of Afghanistan"),
+        ("General Motors", "General Motors"),
+        ("Former Afghan Vice President Amrullah Saleh", "Amrullah Saleh"),
+    ],
+)
+def test_strip_titles_keeps_only_the_name(mention, name):
+    assert strip_titles(mention) == name
