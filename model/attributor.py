@@ -398,6 +398,10 @@ class QuoteAttributor:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
             return True, description_speaker(mention)  # "the municipal council", never named: not a person
+        if _POSTMODIFIED.search(mention):
+            later = resolver.named_later(mention, pos)  # "the leader of the opposition bloc said", named next
+            if later:
+                return True, later
         return False, None
 
     @staticmethod
@@ -435,6 +439,9 @@ class QuoteAttributor:
         return description_speaker(mention)
 
 
+# "the head of the authority", "the diplomat who led the talks": a description that
+# says enough to introduce someone new, not just refer back.
+_POSTMODIFIED = re.compile(r"\s(?:of|who|that|at|for|from|in)\s", re.IGNORECASE)
 _ANONYMOUS = re.compile(
     r"not to be (?:named|identified)|condition of anonymity|not authori[sz]ed to speak|declined to be named",
     re.IGNORECASE,

@@ -351,7 +351,8 @@ _MALE = frozenset("he his him himself mr father son brother husband man boy spok
 _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
-        r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter)")
+        r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter|"
+        r"eldest|youngest|child|twin|fiancée|fiancé|fiance)")
 _RELATIVE_BEFORE = re.compile(
     rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN},?\s+(?:[a-z][\w\-]*\s+)?$", re.IGNORECASE
 )
@@ -375,6 +376,19 @@ _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
     department parliament assembly senate congress church union league federation association
     society institute academy museum library coastguard brigade commission authority agency""".split()
+)
+# Last words of place names.
+_PLACE_HEADS = frozenset(
+    """valley river lake mountain mountains hills province region district county city town village
+    street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
+    station port harbour harbor park forest desert plain plains state republic kingdom""".split()
+)
+# Words of a description that say nothing about who is meant.
+_GENERIC_DESCRIPTION_WORDS = frozenset(
+    """the and of for at in on with from who whom whose which that this their his her its our
+    said says told senior former junior chief deputy acting new local national regional
+    opposition official officials spokesman spokeswoman spokesperson person people man woman
+    side talks also been have has had""".split()
 )
 _QUOTED = re.compile(r"[‘“\"][^’”\"\n]{0,80}[’”\"]")
 _PRONOUN_WORDS = frozenset("he his him himself she her hers herself".split())
@@ -453,14 +467,55 @@ class SpeakerResolver:
         longest = max(len(n.split()) for n in earlier)
         cands = {n: f for n, f in earlier.items() if len(n.split()) > 1} if longest > 1 else earlier
 
+        owner = self._surname_owner(short, by_name) if len(short.split()) == 1 else None
+
         def rank(item: tuple[str, NameMention]):
             n, f = item
             speaks = any(s == n.lower() or s.endswith(" " + n.lower()) for s in self.speaking)
             # "His wife, Ilona Dudek": a relative introduced through the main person is
-            # not who the bare surname means.
-            return (self.introduced_as_relative(f), not speaks, f.start)
+            # not who the bare surname means; nor is anyone after the surname was given
+            # to the one person named so far.
+            return (self.introduced_as_relative(f), n != owner if owner else False, not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
+
+    def _surname_owner(self, short: str, forms: dict[str, NameMention]) -> str | None:
+        """The person a bare surname was first used for, when only one full form bearing
+        it had been named by then ('Dr Teodor Malsky ... Malsky, 56, ...' before 'His
+        eldest, Ilona Malsky'): news copy keeps a bare surname for one person."""
+        bare = [m.start for m in self.names if m.name == short]
+        if not bare:
+            return None
+        before = [n for n, f in forms.items() if f.start < bare[0] and len(n.split()) > 1]
+        return before[0] if len(before) == 1 else None
+
+    def named_later(self, description: str, position: int, reach: int = 1200) -> str | None:
+        """The person a description introduces before naming them: the first person named
+        after it whose sentence (or the next) repeats one of its words ('the leader of the
+        opposition bloc said ...' then 'Dainis Rukstelis, the bloc's leader'; 'the senior
+        diplomat ...' then 'The diplomat, Ambassador Rikard Solheim-Berg')."""
+        core = description.split(",")[0]
+        words = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", core)} - _GENERIC_DESCRIPTION_WORDS
+        words = {w for w in words if len(w) > 3}
+        if not words:
+            return None
+        end = position + len(description)
+        for m in self.names:
+            if not end < m.start < end + reach or len(m.name.split()) < 2 or is_org(m.name):
+                continue
+            if m.name.split()[-1].lower() in _PLACE_HEADS or m.name.split()[0].lower() in _PLACE_PREFIXES:
+                continue  # "the Panjshir Valley"
+            if _inside(m.start, self.headlines) or self.introduced_as_relative(m):
+                continue
+            lo = max(self.text.rfind(". ", 0, m.start), self.text.rfind("\n", 0, m.start)) + 1
+            stops = [i for i in (self.text.find(". ", m.end), self.text.find("\n", m.end)) if i >= 0]
+            hi = min(stops) if stops else len(self.text)
+            stops = [i for i in (self.text.find(". ", hi + 2), self.text.find("\n", hi + 2)) if i >= 0]
+            hi2 = min(stops) if stops else len(self.text)
+            said = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", self.text[lo:hi2])}
+            if words & said - {w.lower() for w in m.name.split()}:
+                return self.canonical_name(m.name, m.start)
+        return None
 
     def bound_name(self, description: str, position: int) -> str | None:
         """A name the text ties to a description: 'spokesman Bilal Karimi', 'Noor, the head of'.

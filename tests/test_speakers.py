@@ -314,3 +314,26 @@ def test_dates_places_and_occupations_are_not_names():
 )
 def test_strip_titles_keeps_only_the_name(mention, name):
     assert strip_titles(mention) == name
+
+
+def test_surname_stays_with_the_person_it_was_first_used_for():
+    text = (
+        "Dr Teodor Malsky is still operating at dawn.\n\n"
+        "Malsky, 56, has worked at the hospital for 30 years.\n\n"
+        "His eldest, Ilona Malsky, 23, is a nurse there.\n\n"
+        '"We stay," Malsky says.'
+    )
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Malsky", text.rindex("Malsky")) == "Teodor Malsky"
+
+
+def test_description_introduces_a_person_named_next():
+    text = (
+        '"We warned this government," the leader of the opposition United Lirovia bloc told parliament.\n\n'
+        'Dainis Rukstelis, the bloc\'s leader and a former defence minister, called the strike a failure.\n\n'
+        "In the Panjshir Valley, fighting went on."
+    )
+    r = SpeakerResolver(text)
+    pos = text.index("the leader")
+    assert r.named_later("the leader of the opposition United Lirovia bloc", pos) == "Dainis Rukstelis"
+    assert r.named_later("the head of the water board", pos) is None
