@@ -342,11 +342,11 @@ class QuoteAttributor:
         want = PRONOUN_GENDER.get(low)
         if kind == "pronoun":
             if low in ("it", "its"):
-                cands = [c for c in cands if is_org(c[1])] or cands
+                cands = [c for c in cands if _org_like(c[1])] or cands
             elif low in ("they", "them", "their"):
                 cands += resolver.sentence_subjects(pos)  # a group or organisation first, else a person
             elif want or low in ("i", "me", "we", "us", "you"):
-                people = [c for c in cands if not is_org(c[1])] or cands
+                people = [c for c in cands if not _org_like(c[1])] or cands
                 if want:
                     people = self._gendered_people(resolver, text, pos, want, people, quote)
                     if low in ("he", "she") and (self.ranker is not None or self.pronoun_log is not None):
@@ -415,8 +415,14 @@ class QuoteAttributor:
         # In the pronoun's own paragraph the latest compatible person wins; further back,
         # a speaker known to match beats a nearer one of unknown gender. Speakers known
         # to be of the other gender are skipped.
+        para = _paragraph_start(text, pos)
+        if not any(c[0] >= para and resolver.gender(c[1], pos) == want for c in people):
+            # Nobody of the right gender among the paragraph's speakers and subjects: someone
+            # named in it otherwise ('embraced by his mother, Hélène Reinholt ... "...," she told').
+            people += [c for c in resolver.people_before(pos) if c[0] >= para and c not in people
+                       and resolver.gender(c[1], pos) == want]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
-        here = [c for c in fits if c[0] >= _paragraph_start(text, pos)]
+        here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
         return here or agree or fits or people
 
@@ -464,6 +470,13 @@ def _named_in(name: str, quote: str) -> bool:
 
 def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
+
+
+def _org_like(speaker: str) -> bool:
+    """An organisation by name ('Interior Ministry') or by description ('Aldermark's
+    foreign ministry'): never he or she."""
+    head = mention_head(speaker).lower()
+    return is_org(speaker) or (mention_type(speaker) == "description" and _is_org_head(head) and head != "police")
 
 
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone".split())

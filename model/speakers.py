@@ -605,20 +605,29 @@ class SpeakerResolver:
         else:
             surname = name.split()[-1]
             shared = len({n.name for n in self.names if n.name.split()[-1] == surname and len(n.name.split()) > 1}) > 1
-            # Two Okafors: only the full name tells them apart.
+            # Two Okafors: only the full name tells them apart, and the bare surname where
+            # it belongs to this one (``_surname_owner``).
             key = re.escape(name) if shared else re.escape(surname)
-            for m in _rx(rf"\b{key}\b").finditer(self.text):
-                before = self.text[max(0, m.start() - 30) : m.start()].lower()
+            spans = [m.span() for m in _rx(rf"\b{key}\b").finditer(self.text)]
+            if shared:
+                forms: dict[str, NameMention] = {}
+                for n in self.names:
+                    if n.name.split()[-1] == surname and len(n.name.split()) > 1:
+                        forms.setdefault(n.name, n)
+                if self._surname_owner(surname, forms) == name:
+                    spans += [(n.start, n.end) for n in self.names if n.name == surname]
+            for m_start, m_end in sorted(spans):
+                before = self.text[max(0, m_start - 30) : m_start].lower()
                 if re.search(r"\b(?:mr|sir|lord|king|prince)\.?\s*(?:\w+\s+)?$", before):
                     votes.append(("m", 3, None))
                 if re.search(r"\b(?:mrs|ms|miss|dame|lady|queen|princess)\.?\s*(?:\w+\s+)?$", before):
                     votes.append(("f", 3, None))
-                noun = re.search(r"\b([a-z]+)\s+$", before)  # "Chairman Emeka Okafor", "his sister Ngozi"
+                noun = re.search(r"\b([a-z]+),?\s+$", before)  # "Chairman Emeka Okafor", "his sister, Ngozi"
                 if noun and noun.group(1) in _MALE - _PRONOUN_WORDS:
                     votes.append(("m", 2, None))
                 if noun and noun.group(1) in _FEMALE - _PRONOUN_WORDS:
                     votes.append(("f", 2, None))
-                self._context_votes(m.start(), m.end(), votes)
+                self._context_votes(m_start, m_end, votes)
         return votes
 
     def _context_votes(self, start: int, end: int, votes: list[tuple[str, int, int | None]]) -> None:
@@ -666,8 +675,9 @@ class SpeakerResolver:
                 if len(m.name.split()) < 2 or is_org(m.name) or _inside(m.start, self.headlines):
                     continue
                 words = [w.lower() for w in m.name.split()]
-                if any(w in PRONOUNS or w in _CALENDAR for w in words) or words[0] in _PLACE_PREFIXES:
-                    continue  # "Every Thursday", "St Oswin", "River Asker"
+                if any(w in PRONOUNS or w in _CALENDAR for w in words) or words[0] in _PLACE_PREFIXES \
+                        or words[-1] in _PLACE_HEADS:
+                    continue  # "Every Thursday", "St Oswin", "River Asker", "Corran Street"
                 if self.text[m.end : m.end + 2] in ("'s", "’s"):
                     continue  # "St Oswin's tower": a thing named after someone
                 self._people.append((m.start, self.canonical_name(m.name, m.start)))
