@@ -24,7 +24,7 @@ from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, _rx, description_speaker, is_org,
+from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, _rx, description_speaker, is_org,
                                  mention_core, mention_head, mention_type)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -382,6 +382,8 @@ class QuoteAttributor:
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
         bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
+        if bound and _is_org_head(head) and not is_org(bound) and resolver.gender(bound, pos):
+            bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
         if bound:
             return True, bound
         if _ANONYMOUS.search(text[pos : _sentence_end(text, pos)]):
@@ -394,6 +396,8 @@ class QuoteAttributor:
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
                 return True, earlier
         org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
+        if org and head not in _GENERIC_ORG and not _modifier_fits(mention, org):
+            org = None  # "the agriculture ministry" is not the "Ministry of Defence"
         if org:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
@@ -470,6 +474,20 @@ def _named_in(name: str, quote: str) -> bool:
 
 def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
+
+
+# Modifiers that do not tell one organisation of a kind from another.
+_LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
+
+
+def _modifier_fits(description: str, org: str) -> bool:
+    """Whether an organisation's name agrees with the word before a description's head:
+    'the interior ministry' fits 'Interior Ministry', 'the agriculture ministry' does not
+    fit 'Karvonian Ministry of Defence'."""
+    words = mention_core(description).lower().split()
+    if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")):
+        return True
+    return words[-2] in org.lower()
 
 
 def _org_like(speaker: str) -> bool:

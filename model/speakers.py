@@ -53,7 +53,8 @@ ORG_HEADS = frozenset(
     museum library centre center academy securities capital partners energy media motors foods
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
-    guild""".split()
+    guild military navy regime administration cabinet presidency embassy consulate secretariat
+    tribunal regulator watchdog""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.

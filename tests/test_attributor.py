@@ -201,3 +201,14 @@ def test_lede_clauses_start_after_the_dateline(text, tagged, expected):
     s = text.index(tagged)
     start, end = _lede_start(text, s, s + len(tagged))
     assert text[start:end] == expected
+
+
+def test_organisation_descriptions_and_their_modifiers():
+    from quoteattr.attributor import _modifier_fits, _org_like
+
+    assert _org_like("Aldermark's foreign ministry") and _org_like("the Lirovian military")
+    assert _org_like("Interior Ministry") and not _org_like("police") and not _org_like("a witness")
+    assert _modifier_fits("the interior ministry", "Interior Ministry")
+    assert not _modifier_fits("the agriculture ministry", "Karvonian Ministry of Defence")
+    assert _modifier_fits("the ministry", "Karvonian Ministry of Defence")
+    assert _modifier_fits("the country's ministry", "Karvonian Ministry of Defence")
