@@ -53,6 +53,8 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str,
     import torch
 
     arts = make_articles(n)
+    if mode.startswith("workers"):
+        return _time_workers(int(mode.split(":")[1]), batch, arts, precision, window, overlap)
     t0 = time.perf_counter()
     if mode == "baseline":
         from quoteattr.eval.baseline import RuleBaseline
@@ -91,6 +93,45 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str,
     }
 
 
+def _time_workers(workers: int, batch: int, arts: list[str], precision: str,
+                  window: int | None, overlap: int | None) -> dict:
+    """``quoteattr predict --jsonl --workers N``'s code path, timed in this process:
+    JSON Lines in, JSON Lines out, batches spread over N single-threaded processes.
+    Peak RSS is this process plus N times the largest worker's."""
+    import io
+
+    from quoteattr.cli import run_jsonl
+    from quoteattr.workers import WorkerPool
+
+    if precision not in ("bf16", "fp32"):
+        raise ValueError("worker processes are timed in bf16 or fp32")
+    t0 = time.perf_counter()
+    kwargs = {"device": "cpu", "bf16": precision == "bf16", "window": window, "overlap": overlap}
+    with WorkerPool(workers, kwargs) as pool:
+        for r in [pool.submit(arts[:1]) for _ in range(workers)]:
+            r.get()  # every worker loaded and warm
+        load_s = time.perf_counter() - t0
+        stdin = io.StringIO("".join(json.dumps({"id": i, "text": a}) + "\n" for i, a in enumerate(arts)))
+        stdout = io.StringIO()
+        t0 = time.perf_counter()
+        run_jsonl(None, stdin, stdout, batch, False, False, pool=pool)
+        run_s = time.perf_counter() - t0
+    n_quotes = sum(len(json.loads(line)["quotes"]) for line in stdout.getvalue().splitlines())
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    from quoteattr.encoder import load_tokenizer
+
+    tok = load_tokenizer()
+    tokens = sum(len(tok(a, add_special_tokens=False, verbose=False)["input_ids"]) for a in arts)
+    return {
+        "mode": "workers", "workers": workers, "batch": batch, "device": "cpu", "precision": precision,
+        "articles": len(arts), "window": f"{window}/{overlap}" if window else "512/128",
+        "words_per_article": round(sum(len(a.split()) for a in arts) / len(arts)),
+        "load_s": round(load_s, 3), "run_s": round(run_s, 3),
+        "articles_per_s": round(len(arts) / run_s, 2), "tokens_per_s": round(tokens / run_s),
+        "peak_rss_mb": round(peak_rss_mb() + workers * child, 1), "quotes": n_quotes,
+    }
+
+
 def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, precision: str,
                window: tuple[int, int] | None = None) -> dict:
     cmd = [sys.executable, __file__, "--worker", mode, "--batch", str(batch), "--articles", str(args.articles),
@@ -121,13 +162,17 @@ def to_markdown(meta: dict, rows: list[dict]) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        system = "rule baseline" if r["mode"] == "baseline" else "quoteattr (shipped)"
+        system = {"baseline": "rule baseline", "workers": f"quoteattr, {r.get('workers')} worker processes"}.get(
+            r["mode"], "quoteattr (shipped)")
         lines.append(
             f"| {system} | {r['device']} | {r['precision']} | {r.get('window') or '-'} | {r['batch']} | {r['articles_per_s']} | "
             f"{r['tokens_per_s'] or '-'} | {r['load_s']} | {r['peak_rss_mb']} | {r['quotes']} |"
         )
     lines += ["", f"Articles: {meta['articles']} of about {rows[0]['words_per_article']} words, cut from the labelled set. "
-              "Quality per precision: `quoteattr evaluate --bf16` / `--no-bf16` / `--quantize` (see README)."]
+              "Quality per precision: `quoteattr evaluate --bf16` / `--no-bf16` / `--quantize` (see README). "
+              "Worker rows time `quoteattr predict --jsonl --workers N` (N processes, one thread and one model "
+              "each; output identical to one process); their load is the time until every worker is ready, "
+              "their peak RSS the parent's plus N times the largest worker's."]
     return "\n".join(lines) + "\n"
 
 
@@ -142,6 +187,9 @@ def main() -> int:
     p.add_argument("--batch", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument("--windows", default="512:128,256:64",
                    help="comma-separated WINDOW:OVERLAP token settings to time (512:128 is the shipped model's)")
+    p.add_argument("--workers", default="2" if (os.cpu_count() or 1) > 1 else "",
+                   help="comma-separated worker-process counts to time with predict --jsonl --workers "
+                        "(bf16 where fast, else fp32; 512/128 windows; the smallest batch size); '' for none")
     p.add_argument("--window", type=int, help=argparse.SUPPRESS)
     p.add_argument("--overlap", type=int, help=argparse.SUPPRESS)
     p.add_argument("--device", default="cpu", help=argparse.SUPPRESS)
@@ -164,6 +212,11 @@ def main() -> int:
                 window = tuple(int(x) for x in spec.split(":"))
                 for b in (int(x) for x in args.batches.split(",")):
                     rows.append(run_config(args, "model", b, device, prec, window))
+    from quoteattr.attributor import _has_fast_bf16
+
+    for n in (int(x) for x in args.workers.split(",") if x):
+        batch = min(int(x) for x in args.batches.split(","))  # small batches keep every worker busy
+        rows.append(run_config(args, f"workers:{n}", batch, "cpu", "bf16" if _has_fast_bf16("cpu") else "fp32"))
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "articles": args.articles,
             "command": " ".join(["python", "benchmarks/bench_predict.py", *sys.argv[1:]]),
             "machine": f"{platform.machine()} {os.cpu_count()} cores", "torch": torch.__version__,

@@ -126,3 +126,22 @@ def test_window_and_overlap_override_the_checkpoint(tiny_checkpoint):
     quotes = short(text)
     assert all(text[q.start : q.end] == q.text for q in quotes)
     assert len({(q.start, q.end) for q in quotes}) == len(quotes)
+
+
+def test_jsonl_workers_give_the_single_process_output(tiny_checkpoint):
+    lines = [json.dumps({"id": i, "text": f"“We will win game {i},” the coach said. Nobody else spoke."})
+             for i in range(7)]
+    lines.insert(3, "not json")
+    stdin = "\n".join(lines) + "\n"
+    args = ["predict", "--jsonl", "--model", str(tiny_checkpoint), "--batch-size", "2"]
+    code1, out1, _ = run_cli(args, stdin)
+    code2, out2, err2 = run_cli(args + ["--workers", "2"], stdin)
+    assert out2 == out1 and code2 == code1 == 1
+    assert [json.loads(r)["id"] for r in out2.splitlines()] == [0, 1, 2, 4, 3, 4, 5, 6]  # the bad line 4 answered in place
+    assert "line 4" in err2 and "Traceback" not in err2
+
+
+@pytest.mark.parametrize("opts, reason", [(["--workers", "0"], "at least 1"), (["--model", "/no/such/dir", "--workers", "2"], "not found")])
+def test_bad_worker_settings_are_clear_errors(opts, reason):
+    code, out, err = run_cli(["predict", "--jsonl", *opts], '{"id": 1, "text": "x"}\n')
+    assert code == 1 and reason in err and "Traceback" not in err and out == ""
