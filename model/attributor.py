@@ -402,10 +402,12 @@ class QuoteAttributor:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
             return True, description_speaker(mention)  # "the municipal council", never named: not a person
-        if _POSTMODIFIED.search(mention):
+        if _POSTMODIFIED.search(mention.split(",")[0]):
             later = resolver.named_later(mention, pos)  # "the leader of the opposition bloc said", named next
             if later:
                 return True, later
+        if _is_plural(mention_core(mention)):
+            return True, description_speaker(mention)  # "the researchers": a group, never one person
         return False, None
 
     @staticmethod
@@ -415,7 +417,7 @@ class QuoteAttributor:
         people = people + resolver.sentence_subjects(pos)
         # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
         people = [c for c in people if not _named_in(c[1], quote)] or people
-        people = [c for c in people if not _is_plural(c[1])] or people  # "Opposition MPs" is not a she
+        people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
         # In the pronoun's own paragraph the latest compatible person wins; further back,
         # a speaker known to match beats a nearer one of unknown gender. Speakers known
         # to be of the other gender are skipped.
@@ -428,6 +430,14 @@ class QuoteAttributor:
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
+        if not here and fits and text[para : para + 1] in _OPENING_MARKS:
+            # A paragraph that opens with a quote and a he/she goes on with whoever the
+            # paragraph before was about, even of unknown gender ('The cabinet member,
+            # Cllr Deborah Hale, said ...' then '"...," she said').
+            before = _paragraph_start(text, max(para - 2, 0))
+            last = max(fits)
+            if last[0] >= before and not any(c[0] > last[0] for c in agree):
+                return [last]
         return here or agree or fits or people
 
     @staticmethod
@@ -476,6 +486,7 @@ def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
 
 
+_OPENING_MARKS = frozenset("“\"‘'«„")
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
 
@@ -500,6 +511,8 @@ def _org_like(speaker: str) -> bool:
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone".split())
 
 
+# Nouns for groups that never take he or she.
+_COLLECTIVE = frozenset("police people staff personnel crew family public authorities".split())
 _GROUP_SUFFIXES = ("ers", "ists", "ets", "ents", "ians", "ants", "ors", "ees")
 
 
@@ -509,7 +522,7 @@ def _is_plural(name: str) -> bool:
     if not words:
         return False
     last = mention_head(name)
-    if re.fullmatch(r"[A-Z]{2,}s", last):
+    if re.fullmatch(r"[A-Z]{2,}s", last) or last.lower() in _COLLECTIVE:
         return True
     if len(words) == 1 and last[:1].isupper() and last.lower().endswith(_GROUP_SUFFIXES):
         return True  # "Researchers", "Pickets": a group capitalised at a sentence start

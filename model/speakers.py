@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 # Name-specific patterns are built per article; re's own cache (512 entries) thrashes on
 # them, and recompiling was a fifth of the post-processing time.
@@ -25,7 +26,7 @@ DETERMINERS = frozenset("the a an its his her their this that these those our my
 # honorifics common in wire copy; capitalised adjectives of place are caught separately.
 TITLE_WORDS = frozenset(
     """
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep.
+    mr mr. mrs mrs. ms ms. dr dr. cllr cllr. councillor councilman councilwoman prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep.
     gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr
     president vice prime minister secretary general chairman chairwoman chair chief director
     senator governor mayor judge justice king queen prince princess sheikh commander colonel
@@ -157,6 +158,7 @@ _PERSON = re.compile(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+")
 _DEMONYM_NOUN = re.compile(
     r"(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:Finn|Dane|Swede|Pole|Briton|Scot|Turk|Czech|Greek|Spaniard|Frenchman|"
     r"Frenchwoman|Dutchman|Dutchwoman|Swiss|Thai|Kiwi|Aussie|Welshman|Irishman|Englishman|"
+    r"Republican|Democrat|Conservative|Tory|Socialist|Liberal|Green|"
     r"[A-Z][a-z]+(?:ian|ean|ese|ard))",
     re.IGNORECASE,
 )
@@ -210,6 +212,8 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
         # "Former Afghan Vice President": a modifier may stand before a demonym too.
         return nxt is not None and (_is_title(nxt) or nxt.lower().strip(".") in TITLE_MODIFIERS
                                     or _DEMONYM.fullmatch(nxt) is not None)
+    if w.startswith("co-") and w[3:] in TITLE_WORDS:
+        return True  # "Co-author Tom Baker", "co-founder"
     # Occupations ("Agronomist Eszter Lakatos", "Economist Ana Ruiz") stand before a
     # name like a title; first names do not end this way.
     return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None)
@@ -245,6 +249,12 @@ def strip_titles(name: str) -> str:
     words = words[lead_cut:]  # "On Kettleholm", "When Amrullah Saleh", "In March the ... Trust"
     while len(words) > 2 and words[-1].lower().strip(".") in NAME_SUFFIXES:
         words = words[:-1]  # "Simon Achterberg KC", "Martin Luther King Jr."
+    for j in range(len(words) - 2, 0, -1):
+        rest = words[j + 1 :]
+        if _is_title(words[j], rest[0]) and is_org(" ".join(words[: j + 1])) and not is_org(" ".join(rest)) \
+                and not any(_is_title(w) for w in rest):
+            words = rest  # "Senate Majority Leader Paul Brennan", "Bank of England Governor Andrew Bailey"
+            break
     left, sep, right = " ".join(words).partition(" of ")
     titled = bool(words) and _is_title(words[0], words[1] if len(words) > 1 else None)
     if sep and not is_org(left) and len(left.split()) >= 2 and (is_org(right) or titled):
@@ -338,6 +348,8 @@ def find_names(text: str) -> list[NameMention]:
             continue
         if all(w.lower() in _CALENDAR - {"may"} for w in name.split()):
             continue  # "Wednesday", "March": dates, not names
+        if _DEMONYM_NOUN.fullmatch(raw) or _DEMONYM_NOUN.fullmatch(text[max(0, m.start() - 4) : m.end()]):
+            continue  # "The Idaho Republican", "the Finn": descriptions
         start = m.start() + raw.find(name.split()[0])
         if is_org(name):
             j = _ORG_AND.search(text[max(0, m.start() - 80) : m.start()])
@@ -394,6 +406,32 @@ _GENERIC_DESCRIPTION_WORDS = frozenset(
 _QUOTED = re.compile(r"[‘“\"][^’”\"\n]{0,80}[’”\"]")
 _PRONOUN_WORDS = frozenset("he his him himself she her hers herself".split())
 _SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
+
+
+NAMES_DIR = Path(__file__).parent / "names"
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given names that are clearly one gender (names/male.txt, names/female.txt), a
+    compiled list, not derived from any licensed name database; ambiguous names are left out."""
+    out: dict[str, str] = {}
+    for gender, file in (("m", "male.txt"), ("f", "female.txt")):
+        path = NAMES_DIR / file
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").split():
+                out[line.strip().lower()] = gender
+    return out
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m' or 'f' for a full name whose first word is a clearly gendered given name
+    ('Declan Amadi', 'Sunniva Vance'); None for a bare surname or an unknown name. The
+    article's own evidence (Mr, Ms, 'his sister', pronouns) can outvote it."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _given_names().get(words[0].lower())
 
 
 def _name_free(name: str, rest: str) -> bool:
@@ -496,7 +534,10 @@ class SpeakerResolver:
         opposition bloc said ...' then 'Dainis Rukstelis, the bloc's leader'; 'the senior
         diplomat ...' then 'The diplomat, Ambassador Rikard Solheim-Berg')."""
         core = description.split(",")[0]
-        words = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", core)} - _GENERIC_DESCRIPTION_WORDS
+        # Its head noun and the proper names in it ('Civic Alliance'), not any word: 'the
+        # town's fire chief' is not whoever speaks of 'this town' next.
+        caps = [w for w in re.findall(r"[A-Za-z][\w\-]+", core)[1:] if w[0].isupper()]
+        words = {w.lower() for w in caps + [mention_head(core)]} - _GENERIC_DESCRIPTION_WORDS
         words = {w for w in words if len(w) > 3}
         if not words:
             return None
@@ -576,7 +617,11 @@ class SpeakerResolver:
         position of the pronoun being resolved, which cannot be evidence for itself.
         """
         if name not in self._gender_cache:
-            self._gender_cache[name] = self._gender_evidence(name)
+            votes = self._gender_evidence(name)
+            given = first_name_gender(name) if mention_type(name) == "name" and not is_org(name) else None
+            if given:
+                votes = votes + [(given, 2, None)]
+            self._gender_cache[name] = votes
         votes = {"m": 0, "f": 0}
         for g, weight, where in self._gender_cache[name] + self._noted.get(name, []):
             if where is None or where != ignore:

@@ -337,3 +337,22 @@ def test_description_introduces_a_person_named_next():
     pos = text.index("the leader")
     assert r.named_later("the leader of the opposition United Lirovia bloc", pos) == "Dainis Rukstelis"
     assert r.named_later("the head of the water board", pos) is None
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Co-author Tom Baker", "Tom Baker"),
+        ("Senate Majority Leader Paul Brennan", "Paul Brennan"),  # an organisation, its title, a person
+        ("Bank of England Governor Andrew Bailey", "Andrew Bailey"),
+        ("Interior Ministry", "Interior Ministry"),
+    ],
+)
+def test_titles_after_organisations_and_co_titles(mention, name):
+    assert strip_titles(mention) == name
+
+
+def test_party_and_nationality_nouns_are_descriptions_not_names():
+    text = 'Sen. Dale Whitcomb, R-Idaho, was angry.\n\nThe Idaho Republican said he would vote no. "Never," he said.'
+    assert mention_type("The Idaho Republican") == "description"
+    assert all("Republican" not in m.name for m in find_names(text))
