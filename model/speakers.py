@@ -488,14 +488,16 @@ class SpeakerResolver:
         after = self.text[m.end : m.end + 60]
         return bool(_RELATIVE_BEFORE.search(before) or _RELATIVE_AFTER.match(after))
 
-    def canonical_name(self, mention: str, position: int) -> str:
-        """The fullest form of a name mention, decided by who speaks and who came first."""
+    def canonical_name(self, mention: str, position: int, given: bool = True) -> str:
+        """The fullest form of a name mention, decided by who speaks and who came first.
+        ``given``: a lone given name may stand for the full name ('Lotte' for 'Lotte
+        Brannagh'); off where merely being named should not make a he/she candidate."""
         short = mention_name(mention) or strip_titles(mention)
         if short in self.acronyms:
             return self.acronyms[short]
         forms = self.full_forms(short, position)
-        if not forms:
-            return short
+        if all(len(f.name.split()) == 1 for f in forms):  # no fuller form ends with it
+            return (self._by_given_name(short, position) if given else None) or short
         by_name: dict[str, NameMention] = {}
         for f in forms:
             by_name.setdefault(f.name, f)  # first occurrence of each form
@@ -517,6 +519,22 @@ class SpeakerResolver:
             return (self.introduced_as_relative(f), n != owner if owner else False, not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
+
+    def _by_given_name(self, short: str, position: int) -> str | None:
+        """The full name a lone given name stands for ('Lotte laughs' after 'Lotte
+        Brannagh'; 'Maeve' for 'Maeve Brannagh'): the one person named in full with it,
+        else the latest such before ``position``."""
+        if " " in short or not short[:1].isupper():
+            return None
+        people = [m for m in self.names if len(m.name.split()) > 1 and m.name.split()[0] == short
+                  and not is_org(m.name) and m.name.split()[-1].lower() not in _PLACE_HEADS]
+        if not people:
+            return None
+        names = list(dict.fromkeys(m.name for m in people))
+        if len(names) == 1:
+            return names[0]
+        before = [m for m in people if m.start < position]
+        return before[-1].name if before else None
 
     def _surname_owner(self, short: str, forms: dict[str, NameMention]) -> str | None:
         """The person a bare surname was first used for, when only one full form bearing
@@ -738,7 +756,7 @@ class SpeakerResolver:
             for m in self.names:
                 if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
                     continue
-                full = self.canonical_name(m.name, m.start)
+                full = self.canonical_name(m.name, m.start, given=False)
                 # "But", "Many", "Opposition": capitalised only at a sentence start; a lone
                 # surname counts when it stands for a person named in full ("Varga has ...").
                 if len(full.split()) >= 2 and not is_org(full) and not any(w.lower() in PRONOUNS for w in full.split()):

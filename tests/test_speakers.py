@@ -356,3 +356,12 @@ def test_party_and_nationality_nouns_are_descriptions_not_names():
     text = 'Sen. Dale Whitcomb, R-Idaho, was angry.\n\nThe Idaho Republican said he would vote no. "Never," he said.'
     assert mention_type("The Idaho Republican") == "description"
     assert all("Republican" not in m.name for m in find_names(text))
+
+
+def test_a_lone_given_name_stands_for_the_full_name():
+    text = "Lotte Brannagh rides.\n\nHer sister, Maeve Brannagh, is a nurse. Harwick City lost.\n\n\"Slander,\" Lotte said."
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Lotte", text.rindex("Lotte")) == "Lotte Brannagh"
+    assert r.canonical_name("Maeve", len(text)) == "Maeve Brannagh"
+    assert r.canonical_name("Harwick", len(text)) == "Harwick"  # a place, not a person's given name
+    assert r.canonical_name("Lotte", text.rindex("Lotte"), given=False) == "Lotte"
