@@ -168,13 +168,14 @@ def test_gender_of_a_description_from_what_follows_it():
 
 
 def test_gender_from_the_next_sentence_only_for_a_speaker_and_not_from_the_pronoun_itself():
-    text = ("Lead author Maren Ekdal, a glaciologist, said the team combined images. She said: \"Go.\"\n\n"
+    # "Taru" is in neither given-name list, so only the text speaks to gender here.
+    text = ("Lead author Taru Ekdal, a glaciologist, said the team combined images. She said: \"Go.\"\n\n"
             "Halvorsen reported a profit. She said the plan would work.")
-    ekdal = text.index("Maren")
-    r = SpeakerResolver(text, [(ekdal, ekdal + len("Maren Ekdal"))])
-    assert r.gender("Maren Ekdal") == "f"  # a speaker, and the next sentence opens with She
+    ekdal = text.index("Taru")
+    r = SpeakerResolver(text, [(ekdal, ekdal + len("Taru Ekdal"))])
+    assert r.gender("Taru Ekdal") == "f"  # a speaker, and the next sentence opens with She
     assert r.gender("Halvorsen") is None  # not marked as speaking: the next sentence says nothing
-    assert r.gender("Maren Ekdal", ignore=text.index("She said:")) is None  # not its own evidence
+    assert r.gender("Taru Ekdal", ignore=text.index("She said:")) is None  # not its own evidence
 
 
 def test_gender_from_a_gendered_noun_before_the_name():
@@ -365,3 +366,23 @@ def test_a_lone_given_name_stands_for_the_full_name():
     assert r.canonical_name("Maeve", len(text)) == "Maeve Brannagh"
     assert r.canonical_name("Harwick", len(text)) == "Harwick"  # a place, not a person's given name
     assert r.canonical_name("Lotte", text.rindex("Lotte"), given=False) == "Lotte"
+
+
+def test_given_name_lists_are_clean_and_decide_he_or_she():
+    from quoteattr.speakers import NAMES_DIR, first_name_gender
+
+    lists = {}
+    for file in ("male.txt", "female.txt"):
+        names = (NAMES_DIR / file).read_text(encoding="utf-8").split("\n")
+        names = [n for n in names if n]
+        assert names == sorted(set(names)) and all(n == n.lower() and " " not in n for n in names)
+        lists[file] = set(names)
+    assert not lists["male.txt"] & lists["female.txt"]
+    assert first_name_gender("Declan Amadi") == "m" and first_name_gender("Sunniva Vance") == "f"
+    assert first_name_gender("Andrea Rossi") is None and first_name_gender("Amadi") is None
+
+    text = ("Declan Amadi, the director, spoke first. Sunniva Vance, the union's negotiator, spoke next.\n\n"
+            '"We will not move," she said.')
+    r = SpeakerResolver(text)
+    pos = text.index("she said")
+    assert r.gender("Sunniva Vance", pos) == "f" and r.gender("Declan Amadi", pos) == "m"
