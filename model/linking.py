@@ -93,6 +93,19 @@ def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSp
     return out
 
 
+_NOT_A_NOUN = re.compile(r"[a-z]+(?:ed|ful|ous|ive|ly|ing|able|ible)")
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|does)\b")
+
+
+def _looks_like_noun_phrase(mention: str) -> bool:
+    """Whether a tagged source could name someone: not a lone lower-case adjective,
+    participle or adverb, and not a lower-case clause with a finite verb in it."""
+    words = mention.split()
+    if len(words) == 1 and _NOT_A_NOUN.fullmatch(words[0]) and words[0] not in PRONOUNS:
+        return False
+    return not (mention[:1].islower() and _FINITE.search(mention))
+
+
 def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
     """Candidate speaker mentions: the tagger's SOURCE spans, fragments merged, trimmed.
 
@@ -113,6 +126,8 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
             continue  # "A" left of "A handwritten sign ... read:": no one to name
         if _RECIPIENT.search(enc.text[max(0, start - 12) : start]):
             continue  # "told reporters", "told analysts": who heard it, not who said it
+        if not _looks_like_noun_phrase(enc.text[start:end]):
+            continue  # "unhelpful", "named", "side had won the previous two titles"
         ts, te = enc.token_range(start, end)
         if te > ts:
             out.append(Mention(start, end, ts, te))
