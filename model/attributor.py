@@ -219,6 +219,12 @@ class QuoteAttributor:
     def _indirect_units(self, text: str, enc: DocEncoding, spans: list[TagSpan], direct: list[_Unit]) -> list[_Unit]:
         marked = [(m.start - 1, m.end + 1) for m in find_marked_spans(text)]
         cues = [s for s in spans if s.type == "CUE"]
+        first_break = text.find("\n")
+        # A first line that is short and ends without a full stop, followed by more text,
+        # is a headline ("Couple rescued after four days adrift"), not reported speech.
+        headline_end = (first_break if 0 < first_break < 300 and text.find("\n", first_break + 1) > 0
+                        and not text[:first_break].rstrip().endswith((".", "!", "?", "\"", "”", "’", "'"))
+                        else 0)
         units = []
         for s in spans:
             if s.type != "CONTENT" or s.score < self.indirect_threshold:
@@ -227,6 +233,8 @@ class QuoteAttributor:
             body = text[start:end]
             if len(body.split()) < 3 or _mostly_capitalised(body) or not _is_reported_clause(body):
                 continue
+            if _NOT_REPORTED.match(body) or start < headline_end:
+                continue  # "(asked) not to be named", "which killed ...", a headline's words
             if any(d.start < end and start < d.end for d in direct):
                 continue  # a clause holding a quoted fragment reports only the fragment
             inside = sum(max(0, min(end, b) - max(start, a)) for a, b in marked)
@@ -459,6 +467,9 @@ class QuoteAttributor:
         return description_speaker(mention)
 
 
+# Clauses the tagger takes for reported speech that never are: the anonymity request's
+# infinitive and relative clauses.
+_NOT_REPORTED = re.compile(r"(?:not to be\b|which\s|who\s|whose\s)", re.IGNORECASE)
 # "the head of the authority", "the diplomat who led the talks": a description that
 # says enough to introduce someone new, not just refer back.
 _POSTMODIFIED = re.compile(r"\s(?:of|who|that|at|for|from|in)\s", re.IGNORECASE)

@@ -212,3 +212,11 @@ def test_organisation_descriptions_and_their_modifiers():
     assert not _modifier_fits("the agriculture ministry", "Karvonian Ministry of Defence")
     assert _modifier_fits("the ministry", "Karvonian Ministry of Defence")
     assert _modifier_fits("the country's ministry", "Karvonian Ministry of Defence")
+
+
+def test_clauses_that_are_never_reported_speech():
+    from quoteattr.attributor import _NOT_REPORTED
+
+    assert _NOT_REPORTED.match("not to be named because the talks were confidential")
+    assert _NOT_REPORTED.match("which killed two people")
+    assert not _NOT_REPORTED.match("the talks had failed")
