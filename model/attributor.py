@@ -455,6 +455,9 @@ class QuoteAttributor:
         ('The leader of the front said ...', then 'Ahmad Masud, head of the front'), a
         role for someone named before, or the description itself."""
         low = mention.strip().lower()
+        later = resolver.bound_later(mention, pos) if low.startswith("the ") else None
+        if later and (not _is_org_head(mention_head(mention)) or is_org(later)):
+            return later  # "the judge" in a lede, "Judge Philippa Ackerly" further down
         after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
         if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
             after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]

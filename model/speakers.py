@@ -315,11 +315,16 @@ class NameMention:
     name: str  # titles stripped
 
 
+_LOWER_REPORTING = re.compile(r"\b(?:said|says|told|added|wrote|asked)\b")
+
+
 def headline_spans(text: str) -> list[tuple[int, int]]:
     """Lines in Title Case (headlines, captions of related stories): not prose, so their
     capitalised runs are not names and nothing binds to them."""
     out = []
     for line in re.finditer(r"[^\n]+", text):
+        if line.group(0).rstrip().endswith((":", ".")) or _LOWER_REPORTING.search(line.group(0)):
+            continue  # "Sentencing, Judge Philippa Ackerly said:" is prose, however capitalised
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.group(0)) if len(w) > 3]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
             out.append(line.span())
@@ -594,9 +599,13 @@ class SpeakerResolver:
                 return narrow
         return self._bound_name_head(re.escape(head), position, description)
 
-    def _bound_name_head(self, head_pattern: str, position: int, description: str) -> str | None:
-        """``bound_name`` for one head pattern (a word, or modifier and word)."""
-        window = self.text[max(0, position - 3000) : position + len(description)]
+    def _bound_name_head(self, head_pattern: str, position: int, description: str,
+                         forward: bool = False) -> str | None:
+        """``bound_name`` for one head pattern (a word, or modifier and word); ``forward``
+        searches the rest of the article after the description instead, for the first
+        name bound to it ('the judge' in a lede, 'Judge Philippa Ackerly' later)."""
+        offset = position + len(description) if forward else max(0, position - 3000)
+        window = self.text[offset:] if forward else self.text[offset : position + len(description)]
         hits = []
         # Only the head word ignores case: the name pattern relies on capitals.
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
@@ -607,7 +616,6 @@ class SpeakerResolver:
             rf"({_NAME_RUN.pattern}),\s+(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
         )
-        offset = max(0, position - 3000)
         for pat in (pat_before, pat_after):
             for m in pat.finditer(window):
                 if pat is pat_after and REPORTING_NEXT.match(self.text, offset + m.end()):
@@ -616,13 +624,21 @@ class SpeakerResolver:
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
                         and prev.group(1).lower() not in description.lower():
                     continue  # "the mayor" is not "Deputy Mayor Osman Kettleby"
-                if all(w.lower() in _CALENDAR for w in m.group(1).split()):
-                    continue  # "on Wednesday, with the judge telling him"
+                if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)):
+                    continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ..."
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
         if not hits:
             return None
-        return self.canonical_name(max(hits)[1], position)
+        return self.canonical_name((min(hits) if forward else max(hits))[1], position)
+
+    def bound_later(self, description: str, position: int) -> str | None:
+        """The first name the article binds to a description's head after it: a lede's
+        'the judge' is 'Judge Philippa Ackerly' of a later paragraph."""
+        head = mention_head(description).lower()
+        if not head or head in PRONOUNS or head in _GENERIC_DESCRIPTION_WORDS:
+            return None
+        return self._bound_name_head(re.escape(head), position, description, forward=True)
 
     def gender(self, name: str, ignore: int | None = None) -> str | None:
         """'m', 'f' or None for a speaker, from what the article says.

@@ -1,6 +1,6 @@
 import pytest
 
-from quoteattr.speakers import SpeakerResolver, find_names, mention_type, strip_titles
+from quoteattr.speakers import SpeakerResolver, find_names, headline_spans, mention_type, strip_titles
 
 PANJ = (
     "Ahmad Masud, head of the front, made the announcement. \"Peace now,\" Masud said. "
@@ -386,3 +386,11 @@ def test_given_name_lists_are_clean_and_decide_he_or_she():
     r = SpeakerResolver(text)
     pos = text.index("she said")
     assert r.gender("Sunniva Vance", pos) == "f" and r.gender("Declan Amadi", pos) == "m"
+
+
+def test_a_lede_description_binds_to_the_title_named_later():
+    text = ("Arsonist jailed\n\nA man was jailed on Wednesday, with the judge telling him he had put a street at risk.\n\n"
+            "Rory Brennard, 34, admitted arson.\n\nSentencing, Judge Philippa Ackerly said:\n\n\"You knew.\"")
+    r = SpeakerResolver(text)
+    assert not any(a <= text.index("Sentencing") < b for a, b in headline_spans(text))  # prose, not a headline
+    assert r.bound_later("the judge", text.index("the judge")) == "Philippa Ackerly"
