@@ -387,6 +387,11 @@ _CALENDAR = frozenset(
 )
 # First words of place and thing names, never of people.
 _PLACE_PREFIXES = frozenset("st saint river lake mount port fort cape at in on the upper lower north south east west".split())
+# Words that tell one holder of a role from another: "head coach" / "assistant coach".
+_ROLE_MODIFIERS = frozenset(
+    """head assistant deputy vice chief senior junior associate acting interim former defence defense
+    prosecuting goalkeeping""".split()
+)
 # Words that make a different office of the title after them.
 _OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow".split())
 # Organisations that 'the company' never refers to.
@@ -597,6 +602,11 @@ class SpeakerResolver:
             narrow = self._bound_name_head(rf"{re.escape(core_words[-2])}\s+{re.escape(head)}", position, description)
             if narrow:
                 return narrow
+            if core_words[-2] in ("assistant", "deputy", "associate"):
+                # "the assistant coach": 'his assistant, Pavel Hruby'.
+                narrow = self._bound_name_head(re.escape(core_words[-2]), position, description)
+                if narrow:
+                    return narrow
         return self._bound_name_head(re.escape(head), position, description)
 
     def _bound_name_head(self, head_pattern: str, position: int, description: str,
@@ -607,6 +617,8 @@ class SpeakerResolver:
         offset = position + len(description) if forward else max(0, position - 3000)
         window = self.text[offset:] if forward else self.text[offset : position + len(description)]
         hits = []
+        words = mention_core(description).lower().split()
+        own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
         # Only the head word ignores case: the name pattern relies on capitals.
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
@@ -624,6 +636,9 @@ class SpeakerResolver:
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
                         and prev.group(1).lower() not in description.lower():
                     continue  # "the mayor" is not "Deputy Mayor Osman Kettleby"
+                if pat is pat_before and prev and prev.group(1).lower() in _ROLE_MODIFIERS \
+                        and own_modifier and prev.group(1).lower() != own_modifier:
+                    continue  # "the assistant coach" is not "head coach Rasmus Engel"
                 if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)):
                     continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ..."
                 if not _inside(offset + m.start(), self.headlines):

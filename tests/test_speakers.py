@@ -394,3 +394,11 @@ def test_a_lede_description_binds_to_the_title_named_later():
     r = SpeakerResolver(text)
     assert not any(a <= text.index("Sentencing") < b for a, b in headline_spans(text))  # prose, not a headline
     assert r.bound_later("the judge", text.index("the judge")) == "Philippa Ackerly"
+
+
+def test_a_modified_role_binds_to_its_own_holder():
+    text = ("Solvik head coach Rasmus Engel was sent off, leaving his assistant, Pavel Hruby, to face reporters.\n\n"
+            '"A point," the assistant coach said.')
+    r = SpeakerResolver(text)
+    assert r.bound_name("the assistant coach", text.index("the assistant")) == "Pavel Hruby"
+    assert r.bound_name("the coach", text.index("the assistant")) in ("Rasmus Engel", "Pavel Hruby")
