@@ -276,6 +276,8 @@ class QuoteAttributor:
                 speaker = quotes[-1].speaker
             if speaker and mention is not None:
                 history.append((mention.start, speaker))
+                if mention_type(mention_text) == "description" and mention_type(speaker) == "name":
+                    resolver.roles[mention_head(mention_text).lower()] = speaker  # "its vice-chancellor" -> Threlkeld
                 g = PRONOUN_GENDER.get(mention_text.strip().lower())
                 if g and mention_type(speaker) == "name":
                     resolver.note_gender(speaker, g, mention.start)
@@ -366,7 +368,7 @@ class QuoteAttributor:
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             if not _is_org_head(mention_head(mention)):
-                cands = [c for c in cands if not is_org(c[1])] or cands  # "the chief executive" is a person
+                cands = [c for c in cands if not is_org(c[1])]  # "the chief executive" is a person
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
             if want:
@@ -398,6 +400,8 @@ class QuoteAttributor:
             return True, description_speaker(mention)  # "an official, who asked not to be named"
         if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
+        if head in resolver.roles and not _is_org_head(head):
+            return True, resolver.roles[head]  # "The vice-chancellor" again: whoever it was before
         # A definite description refers back: to an earlier unnamed speaker with the
         # same head ('the official'), or an organisation named with it ('the ministry').
         for _, earlier in sorted(history, reverse=True):

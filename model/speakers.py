@@ -471,6 +471,9 @@ class SpeakerResolver:
         self._subjects: list[tuple[int, str]] | None = None
         self._people: list[tuple[int, str]] | None = None
         self._noted: dict[str, list[tuple[str, int, int | None]]] = {}
+        # Description heads already resolved to a named speaker ('vice-chancellor' ->
+        # 'Marian Threlkeld'), filled in as quotes are attributed.
+        self.roles: dict[str, str] = {}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
         for s, e in self.source_spans:

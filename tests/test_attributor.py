@@ -220,3 +220,17 @@ def test_clauses_that_are_never_reported_speech():
     assert _NOT_REPORTED.match("not to be named because the talks were confidential")
     assert _NOT_REPORTED.match("which killed two people")
     assert not _NOT_REPORTED.match("the talks had failed")
+
+
+def test_a_role_keeps_the_person_it_was_resolved_to(shipped):
+    text = (
+        "University to close departments\n\n"
+        "Eskerby University will close three departments, its vice-chancellor told staff on Monday.\n\n"
+        "In an email, Professor Marian Threlkeld said the university faced a deficit.\n\n"
+        "The union's branch secretary, Dr Emlyn Tennent, said members would strike.\n\n"
+        "The vice-chancellor said in a second message that no student would be affected."
+    )
+    by_start = {q.start: q for q in shipped(text) if q.kind == "indirect"}
+    first = next(q for s, q in by_start.items() if s < text.index("In an email"))
+    last = next(q for s, q in by_start.items() if s > text.index("The vice-chancellor"))
+    assert first.speaker == "Marian Threlkeld" and last.speaker == "Marian Threlkeld"
