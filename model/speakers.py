@@ -648,7 +648,17 @@ class SpeakerResolver:
                     hits.append((m.start(), m.group(1)))
         if not hits:
             return None
-        return self.canonical_name((min(hits) if forward else max(hits))[1], position)
+        if forward:
+            return self.canonical_name(min(hits)[1], position)
+        bound = {self.canonical_name(name, position) for _, name in hits}
+        if len(bound) > 1:
+            # Two coaches: the one the text last spoke of ("Fjell said ... The coach said").
+            last = [(m.start, self.canonical_name(m.name, m.start)) for m in self.names if m.start < position
+                    and self.text[m.end : m.end + 2] not in ("'s", "’s")]  # not "Holmqvist's department"
+            last = [p for p in last if p[1] in bound]
+            if last:
+                return max(last)[1]
+        return self.canonical_name(max(hits)[1], position)
 
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's

@@ -402,3 +402,12 @@ def test_a_modified_role_binds_to_its_own_holder():
     r = SpeakerResolver(text)
     assert r.bound_name("the assistant coach", text.index("the assistant")) == "Pavel Hruby"
     assert r.bound_name("the coach", text.index("the assistant")) in ("Rasmus Engel", "Pavel Hruby")
+
+
+def test_of_two_people_bound_to_a_role_the_last_one_spoken_of_wins():
+    text = ("Torvik coach Mattias Fjell was pleased. Sandhamn coach Henrik Sollen was not.\n\n"
+            "Fjell said tickets would sell out. The coach said it was a big day.\n\n"
+            "Sollen said the sum was agreed with Fjell's club. The coach said no more.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("The coach", text.index("The coach")) == "Mattias Fjell"
+    assert r.bound_name("The coach", text.rindex("The coach")) == "Henrik Sollen"  # not the possessive
