@@ -94,6 +94,7 @@ def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSp
 
 
 _NOT_A_NOUN = re.compile(r"[a-z]+(?:ed|ful|ous|ive|ly|ing|able|ible)")
+_PREPOSITIONS = frozenset("to in on at for from with by into about over under after before during".split())
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|does)\b")
 
 
@@ -103,6 +104,8 @@ def _looks_like_noun_phrase(mention: str) -> bool:
     words = mention.split()
     if len(words) == 1 and _NOT_A_NOUN.fullmatch(words[0]) and words[0] not in PRONOUNS:
         return False
+    if words and words[0] in _PREPOSITIONS:
+        return False  # "to the consultation": where it went, not who spoke
     return not (mention[:1].islower() and _FINITE.search(mention))
 
 

@@ -64,7 +64,7 @@ _NAME_WORD = (
     r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
 _NAME_RUN = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)[ \t]+)*{_NAME_WORD})*"
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)[ \t]+)*{_NAME_WORD})*"
 )
 # "Harbour and Transport Workers' Union": an organisation name may hold "and".
 _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
@@ -291,6 +291,8 @@ _LEADING_WORDS = frozenset(
     following including against about many some several most all both few each any no another
     such""".split()
 ) | SENTENCE_ADVERBS
+# "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
+_PLACE_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:based|born|bred|raised|educated|trained|registered|listed|owned|led|backed)")
 # Letters after a name, not part of it.
 NAME_SUFFIXES = frozenset("kc qc mp mep msp jr sr phd obe mbe cbe ii iii".split())
 
@@ -299,7 +301,7 @@ def _leading_cut(words: list[str]) -> int:
     """How many leading words of a capitalised run only open the sentence: 'When', and
     after a preposition the date and determiner too ('In March the Northern Trust')."""
     k = 0
-    while k < len(words) - 1 and words[k].lower() in _LEADING_WORDS:
+    while k < len(words) - 1 and (words[k].lower() in _LEADING_WORDS or _PLACE_ADJECTIVE.fullmatch(words[k])):
         k += 1
     if k:
         while k < len(words) - 1 and (words[k].lower() in _CALENDAR or words[k].lower().rstrip("s") in _CALENDAR

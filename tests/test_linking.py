@@ -113,3 +113,12 @@ def test_recipients_possessors_and_bare_determiners_are_not_speaker_mentions():
            for m in source_mentions(enc, [span("Sorlie"), span("analysts"), span("A"), span("party's"),
                                           span("Aldhelm's")])]
     assert got == ["Sorlie", "Aldhelm's"]  # a possessive name that itself says something stays
+
+
+def test_source_spans_that_cannot_name_a_speaker():
+    from quoteattr.linking import _looks_like_noun_phrase
+
+    assert not _looks_like_noun_phrase("to the consultation")
+    assert not _looks_like_noun_phrase("unhelpful") and not _looks_like_noun_phrase("named")
+    assert not _looks_like_noun_phrase("side had won the previous two titles")
+    assert _looks_like_noun_phrase("police") and _looks_like_noun_phrase("the union") and _looks_like_noun_phrase("she")

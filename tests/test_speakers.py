@@ -411,3 +411,8 @@ def test_of_two_people_bound_to_a_role_the_last_one_spoken_of_wins():
     r = SpeakerResolver(text)
     assert r.bound_name("The coach", text.index("The coach")) == "Mattias Fjell"
     assert r.bound_name("The coach", text.rindex("The coach")) == "Henrik Sollen"  # not the possessive
+
+
+def test_place_adjectives_and_for_in_names():
+    assert strip_titles("the Milan-based Raffaele Conti") == "Raffaele Conti"
+    assert strip_titles("The Department for Education") == "Department for Education"
