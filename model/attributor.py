@@ -368,7 +368,7 @@ class QuoteAttributor:
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             if not _is_org_head(mention_head(mention)):
-                cands = [c for c in cands if not is_org(c[1])]  # "the chief executive" is a person
+                cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
             if want:
@@ -490,7 +490,7 @@ _ANONYMOUS = re.compile(
 # ministry is only an organisation whose name says so.
 _GENERIC_ORG = frozenset(
     "company firm group chain business corporation airline carrier operator retailer manufacturer "
-    "maker organisation organization".split()
+    "maker organisation organization charity".split()
 )
 
 
@@ -523,6 +523,8 @@ def _org_like(speaker: str) -> bool:
     """An organisation by name ('Interior Ministry') or by description ('Aldermark's
     foreign ministry'): never he or she."""
     head = mention_head(speaker).lower()
+    if re.fullmatch(r"[A-Z][A-Z&]{1,5}", speaker.strip()):
+        return True  # "NPSB", "UN": an acronym is an organisation
     return is_org(speaker) or (mention_type(speaker) == "description" and _is_org_head(head) and head != "police")
 
 

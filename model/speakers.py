@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
-    tribunal regulator watchdog""".split()
+    tribunal regulator watchdog charity""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -619,7 +619,7 @@ class SpeakerResolver:
         """``bound_name`` for one head pattern (a word, or modifier and word); ``forward``
         searches the rest of the article after the description instead, for the first
         name bound to it ('the judge' in a lede, 'Judge Philippa Ackerly' later)."""
-        offset = position + len(description) if forward else max(0, position - 3000)
+        offset = position + len(description) if forward else 0
         window = self.text[offset:] if forward else self.text[offset : position + len(description)]
         hits = []
         words = mention_core(description).lower().split()
@@ -628,7 +628,9 @@ class SpeakerResolver:
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
         comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
-        pat_before = _rx(rf"\b(?i:{head_pattern})(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
+        # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
+        pat_before = _rx(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
+                         rf"(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
         pat_after = _rx(
             rf"({_NAME_RUN.pattern}),\s+(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"

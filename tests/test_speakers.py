@@ -416,3 +416,12 @@ def test_of_two_people_bound_to_a_role_the_last_one_spoken_of_wins():
 def test_place_adjectives_and_for_in_names():
     assert strip_titles("the Milan-based Raffaele Conti") == "Raffaele Conti"
     assert strip_titles("The Department for Education") == "Department for Education"
+
+
+def test_roles_bind_across_the_whole_article_and_through_a_second_role():
+    text = ("Prime Minister Owen Marchbank survived a vote.\n\n" + "The debate went on. " * 200 +
+            "\n\nHearthly's founder and chief executive, Sunniva Lund, apologised.\n\n"
+            "Late on Wednesday, the prime minister said: \"Tonight we won.\" The founder said sorry.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the prime minister", text.index("the prime minister")) == "Owen Marchbank"
+    assert r.bound_name("The founder", text.index("The founder")) == "Sunniva Lund"
