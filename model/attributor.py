@@ -392,7 +392,7 @@ class QuoteAttributor:
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
         bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
-        if bound and _is_org_head(head) and not is_org(bound) and resolver.gender(bound, pos):
+        if bound and _is_org_head(head) and not is_org(bound) and len(bound.split()) > 1 and resolver.gender(bound, pos):
             bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
         if bound:
             return True, bound
@@ -408,6 +408,8 @@ class QuoteAttributor:
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
                 return True, earlier
         org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
+        for other in _ORG_SYNONYMS.get(head, ()):
+            org = org or resolver.name_with_head(other, pos)  # "the force": "Northmoor Police"
         if org and head not in _GENERIC_ORG and not _modifier_fits(mention, org):
             org = None  # "the agriculture ministry" is not the "Ministry of Defence"
         if org:
@@ -505,6 +507,9 @@ def _is_org_head(word: str) -> bool:
 
 
 _OPENING_MARKS = frozenset("“\"‘'«„")
+# Descriptions of an organisation by another word than its name's head.
+_ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),
+                 "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
 

@@ -234,3 +234,13 @@ def test_a_role_keeps_the_person_it_was_resolved_to(shipped):
     first = next(q for s, q in by_start.items() if s < text.index("In an email"))
     last = next(q for s, q in by_start.items() if s > text.index("The vice-chancellor"))
     assert first.speaker == "Marian Threlkeld" and last.speaker == "Marian Threlkeld"
+
+
+def test_organisations_described_by_another_word(shipped):
+    text = ("Man found dead on towpath\n\n"
+            "A man was found dead on a canal towpath, Northmoor Police said on Friday.\n\n"
+            "Detective Superintendent Jonathan Reese said officers were keeping an open mind.\n\n"
+            "“We understand the strength of feeling in the community,” the force said in a statement.")
+    quotes = shipped(text)
+    last = next(q for q in quotes if q.text.startswith("We understand"))
+    assert last.speaker == "Northmoor Police"
