@@ -24,7 +24,8 @@ from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, _rx, description_speaker, is_org,
+from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, _rx, description_speaker,
+                                 head_gender, is_org,
                                  mention_core, mention_head, mention_type)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -369,6 +370,9 @@ class QuoteAttributor:
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             if not _is_org_head(mention_head(mention)):
                 cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
+            g = head_gender(mention)
+            if g:  # "Her son" is not the woman named before
+                cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
             if want:
@@ -467,6 +471,8 @@ class QuoteAttributor:
         after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
         if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
             after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]
+        else:  # "Her husband", "the teenager": a person, never an organisation
+            after = [m for m in after if not _org_like(resolver.canonical_name(text[m.start : m.end], m.start))]
         if after:
             return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
         if low.startswith("the ") and not _is_org_head(mention_head(mention)):

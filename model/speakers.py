@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
-    tribunal regulator watchdog charity force broadcaster""".split()
+    tribunal regulator watchdog charity force broadcaster mutual""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -291,6 +291,7 @@ _LEADING_WORDS = frozenset(
     following including against about many some several most all both few each any no another
     such""".split()
 ) | SENTENCE_ADVERBS
+_HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:based|born|bred|raised|educated|trained|registered|listed|owned|led|backed)")
 # Letters after a name, not part of it.
@@ -417,6 +418,16 @@ _GENERIC_DESCRIPTION_WORDS = frozenset(
 )
 _QUOTED = re.compile(r"[‘“\"][^’”\"\n]{0,80}[’”\"]")
 _PRONOUN_WORDS = frozenset("he his him himself she her hers herself".split())
+
+
+def head_gender(description: str) -> str | None:
+    """The gender a description's head noun carries ('Her son' -> m, 'the chairwoman' -> f)."""
+    head = mention_head(description).lower()
+    if head in _MALE - _PRONOUN_WORDS:
+        return "m"
+    if head in _FEMALE - _PRONOUN_WORDS:
+        return "f"
+    return None
 _SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
 
 
@@ -516,6 +527,13 @@ class SpeakerResolver:
         by_name: dict[str, NameMention] = {}
         for f in forms:
             by_name.setdefault(f.name, f)  # first occurrence of each form
+        honorific = _HONORIFIC.match(mention.strip())
+        if honorific:
+            # "Ms Mercer" is the woman of the two Mercers, "Mr Tolley" the man.
+            want = "f" if honorific.group(1).lower() in ("ms", "mrs", "miss", "dame", "lady") else "m"
+            other = {n: f for n, f in by_name.items()
+                     if len(n.split()) < 2 or first_name_gender(n) in (want, None)}
+            by_name = other or by_name
         earlier = {n: f for n, f in by_name.items() if f.start <= position} or by_name
         # Keep maximal forms only: "Ahmad Masud" and "Ahmad Shah Masud" both end in
         # "Masud" and are different people; "Masud" itself is not a candidate if a

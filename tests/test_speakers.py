@@ -425,3 +425,14 @@ def test_roles_bind_across_the_whole_article_and_through_a_second_role():
     r = SpeakerResolver(text)
     assert r.bound_name("the prime minister", text.index("the prime minister")) == "Owen Marchbank"
     assert r.bound_name("The founder", text.index("The founder")) == "Sunniva Lund"
+
+
+def test_an_honorific_picks_the_bearer_of_its_gender():
+    from quoteattr.speakers import head_gender
+
+    text = ("Callum Mercer, 15, carried his sister out. His mother, Joanne Mercer, 41, was treated.\n\n"
+            "Ms Mercer said she had been woken by the alarm. Mr Mercer was away.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Ms Mercer", text.index("Ms Mercer")) == "Joanne Mercer"
+    assert r.canonical_name("Mr Mercer", text.index("Mr Mercer")) == "Callum Mercer"
+    assert head_gender("Her son") == "m" and head_gender("the chairwoman") == "f" and head_gender("the judge") is None
