@@ -436,6 +436,7 @@ class QuoteAttributor:
         # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
         people = [c for c in people if not _named_in(c[1], quote)] or people
         people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
+        people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
         # In the pronoun's own paragraph the latest compatible person wins; further back,
         # a speaker known to match beats a nearer one of unknown gender. Speakers known
         # to be of the other gender are skipped.
@@ -468,6 +469,10 @@ class QuoteAttributor:
         later = resolver.bound_later(mention, pos) if low.startswith("the ") else None
         if later and (not _is_org_head(mention_head(mention)) or is_org(later)):
             return later  # "the judge" in a lede, "Judge Philippa Ackerly" further down
+        if "-year-old" in low and not _is_org_head(mention_head(mention)):
+            people = resolver.people_before(pos)  # "the 34-year-old engineer": someone already named
+            if people:
+                return max(people)[1]
         after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
         if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
             after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]

@@ -682,6 +682,13 @@ class SpeakerResolver:
                 return max(last)[1]
         return self.canonical_name(max(hits)[1], position)
 
+    def is_place(self, name: str) -> bool:
+        """A one-word name the article also uses as a place ('talks in Mirzan' ... 'Mirzan
+        said'): a capital speaking for its government, never he or she."""
+        if " " in name.strip() or not name[:1].isupper():
+            return False
+        return bool(_rx(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name.strip())}\b").search(self.text))
+
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's
         'the judge' is 'Judge Philippa Ackerly' of a later paragraph."""

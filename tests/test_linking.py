@@ -122,3 +122,4 @@ def test_source_spans_that_cannot_name_a_speaker():
     assert not _looks_like_noun_phrase("unhelpful") and not _looks_like_noun_phrase("named")
     assert not _looks_like_noun_phrase("side had won the previous two titles")
     assert _looks_like_noun_phrase("police") and _looks_like_noun_phrase("the union") and _looks_like_noun_phrase("she")
+

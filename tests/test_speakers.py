@@ -436,3 +436,9 @@ def test_an_honorific_picks_the_bearer_of_its_gender():
     assert r.canonical_name("Ms Mercer", text.index("Ms Mercer")) == "Joanne Mercer"
     assert r.canonical_name("Mr Mercer", text.index("Mr Mercer")) == "Callum Mercer"
     assert head_gender("Her son") == "m" and head_gender("the chairwoman") == "f" and head_gender("the judge") is None
+
+
+def test_a_capital_speaking_for_its_government_is_a_place():
+    text = "Talks in Mirzan ended.\n\nMirzan said the release was humanitarian. Johanna Brekke thanked it."
+    r = SpeakerResolver(text)
+    assert r.is_place("Mirzan") and not r.is_place("Johanna Brekke") and not r.is_place("Brekke")
