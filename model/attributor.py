@@ -411,9 +411,10 @@ class QuoteAttributor:
         for _, earlier in sorted(history, reverse=True):
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
                 return True, earlier
-        org = resolver.name_with_head(head, pos) or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
+        org = resolver.name_with_head(head, pos)
         for other in _ORG_SYNONYMS.get(head, ()):
             org = org or resolver.name_with_head(other, pos)  # "the force": "Northmoor Police"
+        org = org or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
         if org and head not in _GENERIC_ORG and not _modifier_fits(mention, org):
             org = None  # "the agriculture ministry" is not the "Ministry of Defence"
         if org:

@@ -139,6 +139,8 @@ def mention_name(mention: str) -> str | None:
             for run in _NAME_RUN.finditer(part):
                 if run.start() <= head_at < run.end():
                     found = strip_titles(part[: run.end()])
+                    if _OF_AND.fullmatch(part, run.end()):
+                        found = strip_titles(part)  # "the Ministry of Wildlife and Tourism"
                     break
             if is_org(found) or len(found.split()) == 1:
                 # "the Speaker of the Assembly, Ivo Lindahl": an office, then its holder;
@@ -243,6 +245,10 @@ def strip_titles(name: str) -> str:
     runs = [r for r in _NAME_RUN.finditer(head) if r.group(0).lower() not in SENTENCE_ADVERBS]
     if not runs:
         return head
+    if len(runs) >= 2 and " of " in runs[-2].group(0) and is_org(runs[-2].group(0)) \
+            and len(runs[-1].group(0).split()) == 1 and runs[-1].group(0).lower() not in _given_names() \
+            and re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", head[runs[-2].end() : runs[-1].start()]):
+        return strip_titles(runs[-2].group(0)) + " and " + runs[-1].group(0)  # "Ministry of Wildlife and Tourism"
     run = runs[-1]
     words = run.group(0).split()
     lead_cut = _leading_cut(words)
@@ -338,6 +344,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# "... of Wildlife| and Tourism": the second half of an organisation's "of" phrase.
+_OF_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 _ACRONYM = re.compile(rf"({_NAME_RUN.pattern})\s*\(([A-Z][A-Z\-&]{{1,9}})\)")
 
 
@@ -359,12 +367,16 @@ def find_names(text: str) -> list[NameMention]:
         if _DEMONYM_NOUN.fullmatch(raw) or _DEMONYM_NOUN.fullmatch(text[max(0, m.start() - 4) : m.end()]):
             continue  # "The Idaho Republican", "the Finn": descriptions
         start = m.start() + raw.find(name.split()[0])
+        end = m.end()
         if is_org(name):
             j = _ORG_AND.search(text[max(0, m.start() - 80) : m.start()])
             if j:
                 name = strip_titles(j.group(1)) + " and " + name
                 start = m.start() - (len(text[max(0, m.start() - 80) : m.start()]) - j.start())
-        out.append(NameMention(start, m.end(), name))
+            k = _OF_AND.match(text, end) if " of " in name else None
+            if k:  # "Ministry of Wildlife and Tourism"
+                name, end = name + " and " + k.group(1), k.end()
+        out.append(NameMention(start, end, name))
     return out
 
 
@@ -400,7 +412,8 @@ _OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow".s
 # Organisations that 'the company' never refers to.
 _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
-    department parliament assembly senate congress church union league federation association
+    department parliament assembly senate congress church union league federation association alliance
+    coalition party front movement guild
     society institute academy museum library coastguard brigade commission authority agency""".split()
 )
 # Last words of place names.

@@ -442,3 +442,10 @@ def test_a_capital_speaking_for_its_government_is_a_place():
     text = "Talks in Mirzan ended.\n\nMirzan said the release was humanitarian. Johanna Brekke thanked it."
     r = SpeakerResolver(text)
     assert r.is_place("Mirzan") and not r.is_place("Johanna Brekke") and not r.is_place("Brekke")
+
+
+def test_an_organisation_of_two_things():
+    assert strip_titles("The Ministry of Wildlife and Tourism") == "Ministry of Wildlife and Tourism"
+    assert strip_titles("the Bank of England and Tom") == "Tom"  # a person after "and" is not part of it
+    names = [n.name for n in find_names("The Ministry of Health and Oxfam Smith agreed. The Ministry of Wildlife and Tourism said no.")]
+    assert "Ministry of Wildlife and Tourism" in names and "Ministry of Health" in names
