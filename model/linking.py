@@ -40,7 +40,9 @@ class Mention:
 
 _MENTION_EDGE = "\"'“”‘’«» \t\n,.;:—–-()[]"
 _BARE_DETERMINERS = frozenset("a an the this that these those some one".split())
-_RECIPIENT = re.compile(r"\b(?:told|telling|tells)\s+$", re.IGNORECASE)
+# "told reporters", "told the public broadcaster KRT", "told the BBC": the hearer.
+_RECIPIENT = re.compile(r"\b(?:told|telling|tells)\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[a-z\-]+\s+){0,2}$",
+                        re.IGNORECASE)
 _MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
 
 
@@ -127,7 +129,7 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
             continue  # "the party's" (headquarters), "Feher's" (Civic Alliance): a possessor
         if enc.text[start:end].lower() in _BARE_DETERMINERS:
             continue  # "A" left of "A handwritten sign ... read:": no one to name
-        if _RECIPIENT.search(enc.text[max(0, start - 12) : start]):
+        if _RECIPIENT.search(enc.text[max(0, start - 50) : start]):
             continue  # "told reporters", "told analysts": who heard it, not who said it
         if not _looks_like_noun_phrase(enc.text[start:end]):
             continue  # "unhelpful", "named", "side had won the previous two titles"

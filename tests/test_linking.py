@@ -123,3 +123,14 @@ def test_source_spans_that_cannot_name_a_speaker():
     assert not _looks_like_noun_phrase("side had won the previous two titles")
     assert _looks_like_noun_phrase("police") and _looks_like_noun_phrase("the union") and _looks_like_noun_phrase("she")
 
+
+
+def test_the_hearer_of_told_is_not_a_speaker():
+    from quoteattr.labels import TagSpan
+    from quoteattr.linking import source_mentions
+
+    text = "The finance minister told the public broadcaster KRT that she would act."
+    enc = make_enc(text)
+    spans = [TagSpan("SOURCE", text.index(w), text.index(w) + len(w), 0.9, 0, 1)
+             for w in ("The finance minister", "KRT")]
+    assert [text[m.start : m.end] for m in source_mentions(enc, spans)] == ["The finance minister"]
