@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
-    tribunal regulator watchdog charity force broadcaster mutual""".split()
+    tribunal regulator watchdog charity force broadcaster mutual infirmary hospice house""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -161,7 +161,7 @@ _DEMONYM_NOUN = re.compile(
     r"(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:Finn|Dane|Swede|Pole|Briton|Scot|Turk|Czech|Greek|Spaniard|Frenchman|"
     r"Frenchwoman|Dutchman|Dutchwoman|Swiss|Thai|Kiwi|Aussie|Welshman|Irishman|Englishman|"
     r"Republican|Democrat|Conservative|Tory|Socialist|Liberal|Green|"
-    r"[A-Z][a-z]+(?:ian|ean|ese|ard))",
+    r"[A-Z][a-z]+(?:ian|ean|ese|ard|yan|can|ran|ean|ani|eli|aqi|adi|ali))",
     re.IGNORECASE,
 )
 

@@ -449,3 +449,10 @@ def test_an_organisation_of_two_things():
     assert strip_titles("the Bank of England and Tom") == "Tom"  # a person after "and" is not part of it
     names = [n.name for n in find_names("The Ministry of Health and Oxfam Smith agreed. The Ministry of Wildlife and Tourism said no.")]
     assert "Ministry of Wildlife and Tourism" in names and "Ministry of Health" in names
+
+
+def test_more_nationality_nouns_and_institution_names():
+    assert all(mention_type(d) == "description" for d in ("the Kenyan", "the Pakistani", "the Israeli", "the Mexican"))
+    from quoteattr.speakers import is_org
+
+    assert is_org("Larkfield House") and is_org("Marrowby Royal Infirmary") and not is_org("Niamh Gallagher")
