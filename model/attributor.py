@@ -24,9 +24,9 @@ from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, _rx, description_speaker,
-                                 head_gender, is_org,
-                                 mention_core, mention_head, mention_type)
+from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, cached_regex,
+                                 description_speaker, head_gender, is_org, mention_core, mention_head,
+                                 mention_type)
 from quoteattr.tagging import DocEncoding, encode_documents
 
 log = logging.getLogger(__name__)
@@ -220,12 +220,7 @@ class QuoteAttributor:
     def _indirect_units(self, text: str, enc: DocEncoding, spans: list[TagSpan], direct: list[_Unit]) -> list[_Unit]:
         marked = [(m.start - 1, m.end + 1) for m in find_marked_spans(text)]
         cues = [s for s in spans if s.type == "CUE"]
-        first_break = text.find("\n")
-        # A first line that is short and ends without a full stop, followed by more text,
-        # is a headline ("Couple rescued after four days adrift"), not reported speech.
-        headline_end = (first_break if 0 < first_break < 300 and text.find("\n", first_break + 1) > 0
-                        and not text[:first_break].rstrip().endswith((".", "!", "?", "\"", "”", "’", "'"))
-                        else 0)
+        headline_end = _headline_end(text)
         units = []
         for s in spans:
             if s.type != "CONTENT" or s.score < self.indirect_threshold:
@@ -488,6 +483,16 @@ class QuoteAttributor:
         return description_speaker(mention)
 
 
+def _headline_end(text: str) -> int:
+    """Where a headline ends (0 without one): a first line that is short and ends without
+    a full stop, followed by more text ("Couple rescued after four days adrift"). Its
+    words are not reported speech."""
+    first_break = text.find("\n")
+    if not 0 < first_break < 300 or text.find("\n", first_break + 1) < 0:
+        return 0
+    return 0 if text[:first_break].rstrip().endswith((".", "!", "?", "\"", "”", "’", "'")) else first_break
+
+
 # Clauses the tagger takes for reported speech that never are: the anonymity request's
 # infinitive and relative clauses.
 _NOT_REPORTED = re.compile(r"(?:not to be\b|which\s|who\s|whose\s)", re.IGNORECASE)
@@ -511,7 +516,7 @@ _GENERIC_ORG = frozenset(
 def _named_in(name: str, quote: str) -> bool:
     """Whether a quote mentions this person by first name or surname."""
     words = [w for w in name.split() if len(w) > 2 and w[0].isupper()]
-    return len(name.split()) >= 2 and any(_rx(rf"\b{re.escape(w)}\b").search(quote) for w in words)
+    return len(name.split()) >= 2 and any(cached_regex(rf"\b{re.escape(w)}\b").search(quote) for w in words)
 
 
 def _is_org_head(word: str) -> bool:

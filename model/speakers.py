@@ -18,7 +18,7 @@ from pathlib import Path
 
 # Name-specific patterns are built per article; re's own cache (512 entries) thrashes on
 # them, and recompiling was a fifth of the post-processing time.
-_rx = lru_cache(maxsize=4096)(re.compile)
+cached_regex = lru_cache(maxsize=4096)(re.compile)
 
 PRONOUNS = frozenset("i me we us you he him she her they them it who his its their our my".split())
 DETERMINERS = frozenset("the a an its his her their this that these those our my".split())
@@ -660,9 +660,9 @@ class SpeakerResolver:
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
         comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
-        pat_before = _rx(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
+        pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
                          rf"(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
-        pat_after = _rx(
+        pat_after = cached_regex(
             rf"({_NAME_RUN.pattern}),\s+(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
         )
@@ -700,7 +700,7 @@ class SpeakerResolver:
         said'): a capital speaking for its government, never he or she."""
         if " " in name.strip() or not name[:1].isupper():
             return False
-        return bool(_rx(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name.strip())}\b").search(self.text))
+        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name.strip())}\b").search(self.text))
 
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's
@@ -750,7 +750,7 @@ class SpeakerResolver:
             votes += [(k, v, None) for k, v in own.items() if v]
             if own["m"] == own["f"]:
                 pattern = rf"(?i)\b{re.escape(name)}\b"
-                for m in _rx(pattern).finditer(self.text):
+                for m in cached_regex(pattern).finditer(self.text):
                     self._context_votes(m.start(), m.end(), votes)
         else:
             surname = name.split()[-1]
@@ -758,7 +758,7 @@ class SpeakerResolver:
             # Two Okafors: only the full name tells them apart, and the bare surname where
             # it belongs to this one (``_surname_owner``).
             key = re.escape(name) if shared else re.escape(surname)
-            spans = [m.span() for m in _rx(rf"\b{key}\b").finditer(self.text)]
+            spans = [m.span() for m in cached_regex(rf"\b{key}\b").finditer(self.text)]
             if shared:
                 forms: dict[str, NameMention] = {}
                 for n in self.names:
@@ -887,7 +887,7 @@ class SpeakerResolver:
             return people[0] if people else None
         ages = {}
         for p in people:
-            a = _rx(rf"{re.escape(p)},\s+(\d{{1,3}}),").search(self.text)
+            a = cached_regex(rf"{re.escape(p)},\s+(\d{{1,3}}),").search(self.text)
             if a:
                 ages[p] = int(a.group(1))
         if len(ages) >= 2:
