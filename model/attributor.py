@@ -404,7 +404,8 @@ class QuoteAttributor:
         # A definite description refers back: to an earlier unnamed speaker with the
         # same head ('the official'), or an organisation named with it ('the ministry').
         for _, earlier in sorted(history, reverse=True):
-            if mention_type(earlier) == "description" and mention_head(earlier).lower() == head:
+            if mention_type(earlier) == "description" and mention_head(earlier).lower() == head \
+                    and _modifier_fits(mention, earlier):  # "The Ostrelian coastguard" is not "Caldria's coastguard"
                 return True, earlier
         org = resolver.name_with_head(head, pos)
         for other in _ORG_SYNONYMS.get(head, ()):

@@ -55,7 +55,8 @@ ORG_HEADS = frozenset(
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
-    tribunal regulator watchdog charity force broadcaster mutual infirmary hospice house""".split()
+    tribunal regulator watchdog charity force broadcaster mutual infirmary hospice house
+    confederation rovers athletic wanderers ladies albion""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.

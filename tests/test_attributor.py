@@ -244,3 +244,13 @@ def test_organisations_described_by_another_word(shipped):
     quotes = shipped(text)
     last = next(q for q in quotes if q.text.startswith("We understand"))
     assert last.speaker == "Northmoor Police"
+
+
+def test_a_description_with_another_modifier_is_another_speaker():
+    from quoteattr.attributor import _modifier_fits
+
+    assert not _modifier_fits("The Ostrelian coastguard", "Caldria's coastguard")
+    assert _modifier_fits("the coastguard", "Caldria's coastguard")
+    from quoteattr.speakers import is_org
+
+    assert is_org("Kilbarran Ladies") and is_org("Confederation of Lusmark Enterprise") and not is_org("United Nations")
