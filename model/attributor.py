@@ -26,7 +26,7 @@ from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, loo
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, cached_regex,
                                  description_speaker, head_gender, is_org, mention_core, mention_head,
-                                 mention_type)
+                                 mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
 log = logging.getLogger(__name__)
@@ -395,7 +395,7 @@ class QuoteAttributor:
             bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
         if bound:
             return True, bound
-        if _ANONYMOUS.search(text[pos : _sentence_end(text, pos)]):
+        if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
             return True, description_speaker(mention)  # "an official, who asked not to be named"
         if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
@@ -573,11 +573,6 @@ def _is_plural(name: str) -> bool:
 
 
 _NAME_AS_ROLE = re.compile(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]")
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _check_windows(window: int, overlap: int) -> None:

@@ -423,6 +423,18 @@ _PLACE_HEADS = frozenset(
     street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
     station port harbour harbor park forest desert plain plains state republic kingdom""".split()
 )
+def _place_like(name: str) -> bool:
+    """A name that opens or ends like a place's: 'River Asker', 'Corran Street'."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in _PLACE_PREFIXES or words[-1] in _PLACE_HEADS)
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends: the next '. ' or line break."""
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 # Words of a description that say nothing about who is meant.
 _GENERIC_DESCRIPTION_WORDS = frozenset(
     """the and of for at in on with from who whom whose which that this their his her its our
@@ -574,7 +586,7 @@ class SpeakerResolver:
         if " " in short or not short[:1].isupper():
             return None
         people = [m for m in self.names if len(m.name.split()) > 1 and m.name.split()[0] == short
-                  and not is_org(m.name) and m.name.split()[-1].lower() not in _PLACE_HEADS]
+                  and not is_org(m.name) and not _place_like(m.name)]
         if not people:
             return None
         names = list(dict.fromkeys(m.name for m in people))
@@ -610,16 +622,13 @@ class SpeakerResolver:
         for m in self.names:
             if not end < m.start < end + reach or len(m.name.split()) < 2 or is_org(m.name):
                 continue
-            if m.name.split()[-1].lower() in _PLACE_HEADS or m.name.split()[0].lower() in _PLACE_PREFIXES:
+            if _place_like(m.name):
                 continue  # "the Panjshir Valley"
             if _inside(m.start, self.headlines) or self.introduced_as_relative(m):
                 continue
             lo = max(self.text.rfind(". ", 0, m.start), self.text.rfind("\n", 0, m.start)) + 1
-            stops = [i for i in (self.text.find(". ", m.end), self.text.find("\n", m.end)) if i >= 0]
-            hi = min(stops) if stops else len(self.text)
-            stops = [i for i in (self.text.find(". ", hi + 2), self.text.find("\n", hi + 2)) if i >= 0]
-            hi2 = min(stops) if stops else len(self.text)
-            said = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", self.text[lo:hi2])}
+            hi = sentence_end(self.text, sentence_end(self.text, m.end) + 2)  # its sentence and the next
+            said = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", self.text[lo:hi])}
             if words & said - {w.lower() for w in m.name.split()}:
                 return self.canonical_name(m.name, m.start)
         return None
@@ -826,8 +835,7 @@ class SpeakerResolver:
                 if len(m.name.split()) < 2 or is_org(m.name) or _inside(m.start, self.headlines):
                     continue
                 words = [w.lower() for w in m.name.split()]
-                if any(w in PRONOUNS or w in _CALENDAR for w in words) or words[0] in _PLACE_PREFIXES \
-                        or words[-1] in _PLACE_HEADS:
+                if any(w in PRONOUNS or w in _CALENDAR for w in words) or _place_like(m.name):
                     continue  # "Every Thursday", "St Oswin", "River Asker", "Corran Street"
                 if self.text[m.end : m.end + 2] in ("'s", "’s"):
                     continue  # "St Oswin's tower": a thing named after someone

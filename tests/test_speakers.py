@@ -396,35 +396,41 @@ def test_a_lede_description_binds_to_the_title_named_later():
     assert r.bound_later("the judge", text.index("the judge")) == "Philippa Ackerly"
 
 
-def test_a_modified_role_binds_to_its_own_holder():
-    text = ("Solvik head coach Rasmus Engel was sent off, leaving his assistant, Pavel Hruby, to face reporters.\n\n"
-            '"A point," the assistant coach said.')
-    r = SpeakerResolver(text)
-    assert r.bound_name("the assistant coach", text.index("the assistant")) == "Pavel Hruby"
-    assert r.bound_name("the coach", text.index("the assistant")) in ("Rasmus Engel", "Pavel Hruby")
+ROLE_TEXTS = {
+    "assistant": ("Solvik head coach Rasmus Engel was sent off, leaving his assistant, Pavel Hruby, to face reporters.\n\n"
+                  '"A point," the assistant coach said.'),
+    "two coaches": ("Torvik coach Mattias Fjell was pleased. Sandhamn coach Henrik Sollen was not.\n\n"
+                    "Fjell said tickets would sell out. The coach said it was a big day.\n\n"
+                    "Sollen said the sum was agreed with Fjell's club. The coach said no more."),
+    "far back": ("Prime Minister Owen Marchbank survived a vote.\n\n" + "The debate went on. " * 200 +
+                 "\n\nHearthly's founder and chief executive, Sunniva Lund, apologised.\n\n"
+                 "Late on Wednesday, the prime minister said: \"Tonight we won.\" The founder said sorry."),
+}
 
 
-def test_of_two_people_bound_to_a_role_the_last_one_spoken_of_wins():
-    text = ("Torvik coach Mattias Fjell was pleased. Sandhamn coach Henrik Sollen was not.\n\n"
-            "Fjell said tickets would sell out. The coach said it was a big day.\n\n"
-            "Sollen said the sum was agreed with Fjell's club. The coach said no more.")
-    r = SpeakerResolver(text)
-    assert r.bound_name("The coach", text.index("The coach")) == "Mattias Fjell"
-    assert r.bound_name("The coach", text.rindex("The coach")) == "Henrik Sollen"  # not the possessive
+@pytest.mark.parametrize(
+    "text, description, at, expected",
+    [
+        # A role modifier picks its own holder: not "head coach Rasmus Engel".
+        ("assistant", "the assistant coach", "the assistant", {"Pavel Hruby"}),
+        ("assistant", "the coach", "the assistant", {"Rasmus Engel", "Pavel Hruby"}),
+        # Of two people bound to a role, the last one spoken of wins (not a possessive).
+        ("two coaches", "The coach", "The coach", {"Mattias Fjell"}),
+        ("two coaches", "The coach", "-The coach", {"Henrik Sollen"}),
+        # Bindings reach across the whole article, and through a second role.
+        ("far back", "the prime minister", "the prime minister", {"Owen Marchbank"}),
+        ("far back", "The founder", "The founder", {"Sunniva Lund"}),
+    ],
+)
+def test_roles_bind_to_their_holders(text, description, at, expected):
+    text = ROLE_TEXTS[text]
+    pos = text.rindex(at[1:]) if at.startswith("-") else text.index(at)
+    assert SpeakerResolver(text).bound_name(description, pos) in expected
 
 
 def test_place_adjectives_and_for_in_names():
     assert strip_titles("the Milan-based Raffaele Conti") == "Raffaele Conti"
     assert strip_titles("The Department for Education") == "Department for Education"
-
-
-def test_roles_bind_across_the_whole_article_and_through_a_second_role():
-    text = ("Prime Minister Owen Marchbank survived a vote.\n\n" + "The debate went on. " * 200 +
-            "\n\nHearthly's founder and chief executive, Sunniva Lund, apologised.\n\n"
-            "Late on Wednesday, the prime minister said: \"Tonight we won.\" The founder said sorry.")
-    r = SpeakerResolver(text)
-    assert r.bound_name("the prime minister", text.index("the prime minister")) == "Owen Marchbank"
-    assert r.bound_name("The founder", text.index("The founder")) == "Sunniva Lund"
 
 
 def test_an_honorific_picks_the_bearer_of_its_gender():
