@@ -49,11 +49,16 @@ def load_tokenizer(base: str | Path | None = None):
     return AutoTokenizer.from_pretrained(str(resolve_base(str(base) if base else None)))
 
 
-def new_tagger(base: str | Path | None = None):
+def new_tagger(base: str | Path | None = None, num_layers: int | None = None):
     """A token-classification model on the base encoder with a fresh tag head.
 
     transformers reports the new head as missing weights; that is expected here, so
-    its loading report is kept out of the user's terminal.
+    its loading report is kept out of the user's terminal. The weights are float32
+    whatever the base was saved in: transformers 5 keeps a checkpoint's own dtype, and a
+    half-precision base would otherwise be fine-tuned in half precision and diverge.
+    ``num_layers`` keeps only
+    the first that many transformer layers: a smaller student is faster at inference
+    and its layers are filled from a trained teacher (``init_student``).
     """
     from transformers import AutoModelForTokenClassification
     from transformers.utils import logging as hf_logging
@@ -63,8 +68,11 @@ def new_tagger(base: str | Path | None = None):
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     try:
+        extra = {"num_hidden_layers": int(num_layers)} if num_layers else {}
         return AutoModelForTokenClassification.from_pretrained(
             str(resolve_base(str(base) if base else None)),
+            **extra,
+            dtype=torch.float32,
             num_labels=len(ID2LABEL),
             id2label=ID2LABEL,
             label2id=LABEL2ID,
@@ -78,6 +86,21 @@ def freeze_embeddings(model) -> None:
     """Freeze the embedding tables: they dominate the size and barely move in fine-tuning."""
     for p in model.base_model.embeddings.parameters():
         p.requires_grad = False
+
+
+def init_student(student, teacher, layer_map: list[int]) -> None:
+    """Fill the student's layers from the teacher's ``layer_map`` layers and copy its head.
+
+    Starting from a trained teacher's layers (every other one, as DistilBERT does) rather
+    than the base encoder's gives the student the tagging features before it sees data.
+    """
+    s_layers = student.base_model.encoder.layer
+    t_layers = teacher.base_model.encoder.layer
+    if len(layer_map) != len(s_layers):
+        raise ValueError(f"layer_map {layer_map} names {len(layer_map)} layers; the student has {len(s_layers)}")
+    for i, j in enumerate(layer_map):
+        s_layers[i].load_state_dict(t_layers[j].state_dict())
+    student.classifier.load_state_dict(teacher.classifier.state_dict())
 
 
 def trainable_state(model) -> dict[str, torch.Tensor]:
@@ -112,7 +135,7 @@ def load_compact(ckpt_dir: str | Path):
             f"{ckpt} is not a quoteattr checkpoint (needs {CONFIG_FILE} and {TAGGER_FILE})"
         )
     settings = json.loads(cfg_path.read_text(encoding="utf-8"))
-    model = new_tagger(settings.get("base_model"))
+    model = new_tagger(settings.get("base_model"), settings.get("num_layers"))
     state = {k: v.float() for k, v in load_file(str(weights)).items()}
     known = set(model.state_dict())
     missing = [k for k in state if k not in known]

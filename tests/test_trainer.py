@@ -87,3 +87,62 @@ def test_seqeval_metrics_per_type():
     pred = np.array([[0, L["B-SOURCE"], L["O"], L["B-CONTENT"], L["I-CONTENT"], 0]])
     m = seqeval_metrics(pred, gold)
     assert m["source_f1"] == 1.0 and m["content_f1"] == 1.0 and m["cue_f1"] == 0.0
+
+
+def test_distill_loss_is_zero_for_the_teacher_and_ignores_padding():
+    import torch
+
+    from quoteattr.train.trainer import distill_loss
+
+    t = torch.randn(2, 5, 7)
+    mask = torch.tensor([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]])
+    assert distill_loss(t, t, mask, 2.0).item() == pytest.approx(0.0, abs=1e-6)
+    s = torch.randn(2, 5, 7)
+    assert distill_loss(s, t, mask, 2.0).item() > 0
+    s_pad = s.clone()
+    s_pad[0, 3:] += 100.0  # padded positions must not count
+    assert distill_loss(s_pad, t, mask, 2.0).item() == pytest.approx(distill_loss(s, t, mask, 2.0).item(), rel=1e-5)
+
+
+def test_student_starts_from_the_teachers_layers(tiny_checkpoint):
+    import torch
+
+    from quoteattr.train.trainer import build_model
+
+    cfg = TrainConfig(init_from=str(tiny_checkpoint), num_layers=2, layer_map=[0, 5])
+    student, teacher = build_model(cfg)
+    assert student.config.num_hidden_layers == 2 and teacher.config.num_hidden_layers == 6
+    assert all(p.dtype == torch.float32 for p in student.parameters())
+    s_layers, t_layers = student.base_model.encoder.layer, teacher.base_model.encoder.layer
+    assert torch.equal(s_layers[1].output.dense.weight, t_layers[5].output.dense.weight)
+    assert torch.equal(s_layers[0].attention.self.query.weight, t_layers[0].attention.self.query.weight)
+    assert torch.equal(student.classifier.weight, teacher.classifier.weight)
+
+
+def test_distillation_needs_a_teacher():
+    from quoteattr.train.trainer import build_model
+
+    with pytest.raises(ValueError, match="init_from"):
+        build_model(TrainConfig(distill_alpha=0.5))
+
+
+def test_student_run_saves_a_smaller_checkpoint_that_loads(tiny_checkpoint, tiny_corpus, tmp_path):
+    from quoteattr import QuoteAttributor
+    from quoteattr.train.trainer import run
+
+    cfg = TrainConfig(name="tiny-student", init_from=str(tiny_checkpoint), num_layers=2, distill_alpha=0.5,
+                      max_length=64, stride=16, max_steps=2, batch_size=2, eval_batch_size=2, save_steps=1,
+                      logging_steps=1, output_dir=str(tmp_path / "s"), cache_dir=str(tmp_path / "cache"))
+    out = run(cfg, tiny_corpus, "pytest student run")
+    assert json.loads((out / "quoteattr.json").read_text())["num_layers"] == 2
+    assert (out / "tagger.safetensors").stat().st_size < 0.5 * (tiny_checkpoint / "tagger.safetensors").stat().st_size
+    qa = QuoteAttributor.load(out)
+    assert qa.model.config.num_hidden_layers == 2
+    assert isinstance(qa("“We are ready,” the minister said."), list)
+
+
+def test_student_config_is_valid():
+    from pathlib import Path
+
+    cfg = TrainConfig.from_yaml(Path(__file__).resolve().parents[1] / "configs" / "minilm-polnear-student.yaml")
+    assert cfg.num_layers == 3 and cfg.init_from == "model/weights" and 0 < cfg.distill_alpha < 1

@@ -106,6 +106,10 @@ def train_linker(cfg, data: Path, out: Path) -> dict:
     from sklearn.preprocessing import StandardScaler
 
     model, settings = load_compact(out)
+    import torch
+
+    if torch.cuda.is_available():  # the features are the encoder's; a GPU makes them quick
+        model.to("cuda")
     tokenizer = load_tokenizer(settings.get("base_model"))
     limit = cfg.extra.get("linker_train_articles", 400) if isinstance(cfg.extra, dict) else 400
     train = read_split(data, "train", limit=cfg.train_limit)[: limit]

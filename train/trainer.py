@@ -52,6 +52,13 @@ class TrainConfig:
     cache_dir: str = ".cache/quoteattr"
     linker_max_distance: int = 400
     linker_c: float = 0.1
+    # A smaller student: keep num_layers layers, filled from init_from's layer_map layers,
+    # and learn from the teacher's tag distribution as well as the gold tags.
+    num_layers: int | None = None
+    layer_map: list[int] | None = None
+    init_from: str | None = None
+    distill_alpha: float = 0.0
+    distill_temperature: float = 2.0
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -89,17 +96,73 @@ def seqeval_metrics(pred_ids: np.ndarray, label_ids: np.ndarray) -> dict[str, fl
     return out
 
 
+def distill_loss(student_logits, teacher_logits, mask, temperature: float):
+    """KL(teacher || student) on softened tag distributions, over real tokens only.
+
+    Scaled by T² (Hinton et al.) so its gradient stays comparable to the gold loss."""
+    import torch.nn.functional as F
+
+    t = temperature
+    kl = F.kl_div(F.log_softmax(student_logits / t, -1), F.log_softmax(teacher_logits / t, -1),
+                  reduction="none", log_target=True).sum(-1)
+    mask = mask.to(kl.dtype)
+    return (kl * mask).sum() / mask.sum().clamp(min=1.0) * t * t
+
+
+def make_trainer_class(teacher, alpha: float, temperature: float):
+    """HF Trainer whose loss mixes the gold tags with a frozen teacher's (when one is given)."""
+    import torch
+    from transformers import Trainer
+
+    if teacher is None or alpha <= 0:
+        return Trainer
+    teacher.eval()
+    for p in teacher.parameters():
+        p.requires_grad = False
+
+    class DistillTrainer(Trainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            outputs = model(**inputs)
+            if next(teacher.parameters()).device != outputs.logits.device:
+                teacher.to(outputs.logits.device)
+            with torch.no_grad():
+                t_logits = teacher(input_ids=inputs["input_ids"],
+                                   attention_mask=inputs.get("attention_mask")).logits
+            mask = inputs.get("attention_mask", torch.ones_like(inputs["input_ids"]))
+            kd = distill_loss(outputs.logits.float(), t_logits.float(), mask, temperature)
+            loss = (1 - alpha) * outputs.loss + alpha * kd
+            return (loss, outputs) if return_outputs else loss
+
+    return DistillTrainer
+
+
+def build_model(cfg: TrainConfig):
+    """The model to fine-tune and, for a student, its teacher (else None)."""
+    from quoteattr.encoder import init_student, load_compact, new_tagger
+
+    model = new_tagger(cfg.base_model, cfg.num_layers)
+    teacher = None
+    if cfg.init_from:
+        teacher, _ = load_compact(cfg.init_from)
+        n_teacher = teacher.config.num_hidden_layers
+        n = model.config.num_hidden_layers
+        layer_map = cfg.layer_map or [round(i * (n_teacher - 1) / max(n - 1, 1)) for i in range(n)]
+        init_student(model, teacher, layer_map)
+    elif cfg.distill_alpha > 0:
+        raise ValueError("distill_alpha needs init_from: the teacher checkpoint")
+    return model, teacher
+
+
 def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
     """Phase 1: fine-tune the token classifier; returns the final dev metrics."""
     import torch
     from transformers import (
         DataCollatorForTokenClassification,
-        Trainer,
         TrainingArguments,
         set_seed,
     )
 
-    from quoteattr.encoder import freeze_embeddings, load_tokenizer, new_tagger, save_compact
+    from quoteattr.encoder import freeze_embeddings, load_tokenizer, save_compact
     from quoteattr.train.dataset import build_split
 
     set_seed(cfg.seed)
@@ -110,7 +173,7 @@ def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
     train_ds = train_ds.select_columns(cols)
     dev_ds = dev_ds.select_columns(cols)
 
-    model = new_tagger(cfg.base_model)
+    model, teacher = build_model(cfg)
     if cfg.freeze_embeddings:
         freeze_embeddings(model)
     steps_per_epoch = max(1, len(train_ds) // (cfg.batch_size * cfg.grad_accum))
@@ -146,7 +209,8 @@ def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
     def preprocess_logits(logits, labels):
         return logits.argmax(-1)
 
-    trainer = Trainer(
+    trainer_class = make_trainer_class(teacher, cfg.distill_alpha, cfg.distill_temperature)
+    trainer = trainer_class(
         model=model,
         args=args,
         train_dataset=train_ds,
@@ -174,6 +238,8 @@ def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
             "stride": cfg.stride,
             "labels": list(model.config.id2label.values()),
         }
+        if cfg.num_layers:
+            settings["num_layers"] = model.config.num_hidden_layers
         save_compact(model, out, settings)
         summary = {
             "dev_window_metrics": metrics,
