@@ -48,7 +48,7 @@ def peak_rss_mb() -> float:
 
 
 def worker(mode: str, batch: int, n: int, device: str, precision: str,
-           window: int | None = None, overlap: int | None = None) -> dict:
+           window: int | None = None, overlap: int | None = None, model: str | None = None) -> dict:
     """One configuration, measured inside this (fresh) process."""
     import torch
 
@@ -63,7 +63,7 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str,
     else:
         from quoteattr import QuoteAttributor
 
-        qa = QuoteAttributor.load(device=device, quantize=precision == "int8", bf16=precision == "bf16",
+        qa = QuoteAttributor.load(model, device=device, quantize=precision == "int8", bf16=precision == "bf16",
                                   window=window, overlap=overlap)
     load_s = time.perf_counter() - t0
     if mode != "baseline":
@@ -84,12 +84,14 @@ def worker(mode: str, batch: int, n: int, device: str, precision: str,
     run_s = time.perf_counter() - t0
     return {
         "mode": mode, "batch": batch, "device": device, "precision": precision, "articles": len(arts),
+        **({"model": Path(model).name} if model and mode != "baseline" else {}),
         "window": None if mode == "baseline" else f"{qa.max_length}/{qa.stride}",
         "words_per_article": round(sum(len(a.split()) for a in arts) / len(arts)),
         "load_s": round(load_s, 3), "run_s": round(run_s, 3),
         "articles_per_s": round(len(arts) / run_s, 2),
         "tokens_per_s": round(tokens / run_s) if tokens else None,
         "peak_rss_mb": round(peak_rss_mb(), 1), "quotes": n_quotes,
+        **({"peak_gpu_mb": round(torch.cuda.max_memory_allocated() / 2**20, 1)} if device.startswith("cuda") else {}),
     }
 
 
@@ -133,11 +135,13 @@ def _time_workers(workers: int, batch: int, arts: list[str], precision: str,
 
 
 def run_config(args: argparse.Namespace, mode: str, batch: int, device: str, precision: str,
-               window: tuple[int, int] | None = None) -> dict:
+               window: tuple[int, int] | None = None, model: str | None = None) -> dict:
     cmd = [sys.executable, __file__, "--worker", mode, "--batch", str(batch), "--articles", str(args.articles),
            "--device", device, "--precision", precision]
     if window is not None:
         cmd += ["--window", str(window[0]), "--overlap", str(window[1])]
+    if model:
+        cmd += ["--model", model]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     res = json.loads(out.stdout.strip().splitlines()[-1])
     log.info("%s", res)
@@ -156,17 +160,19 @@ def to_markdown(meta: dict, rows: list[dict]) -> str:
         "# Inference benchmark",
         "",
         f"Produced by `{meta['command']}` on {meta['date']}: "
-        f"{meta['machine']}, torch {meta['torch']}, {meta['threads']} threads.",
+        f"{meta['machine']}, torch {meta['torch']}, {meta['threads']} threads"
+        + (f", GPU {meta['gpu']}." if meta.get("gpu") else "."),
         "",
         "| system | device | precision | window/overlap | batch | articles/s | tokens/s | model load (s) | peak RSS (MB) | quotes |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         system = {"baseline": "rule baseline", "workers": f"quoteattr, {r.get('workers')} worker processes"}.get(
-            r["mode"], "quoteattr (shipped)")
+            r["mode"], f"quoteattr ({r['model']})" if r.get("model") else "quoteattr (shipped)")
         lines.append(
             f"| {system} | {r['device']} | {r['precision']} | {r.get('window') or '-'} | {r['batch']} | {r['articles_per_s']} | "
-            f"{r['tokens_per_s'] or '-'} | {r['load_s']} | {r['peak_rss_mb']} | {r['quotes']} |"
+            f"{r['tokens_per_s'] or '-'} | {r['load_s']} | {r['peak_rss_mb']}"
+            + (f" (GPU {r['peak_gpu_mb']})" if r.get("peak_gpu_mb") else "") + f" | {r['quotes']} |"
         )
     lines += ["", f"Articles: {meta['articles']} of about {rows[0]['words_per_article']} words, cut from the labelled set. "
               "Quality per precision: `quoteattr evaluate --bf16` / `--no-bf16` / `--quantize` (see README). "
@@ -190,6 +196,15 @@ def main() -> int:
     p.add_argument("--workers", default="2" if (os.cpu_count() or 1) > 1 else "",
                    help="comma-separated worker-process counts to time with predict --jsonl --workers "
                         "(bf16 where fast, else fp32; 512/128 windows; the smallest batch size); '' for none")
+    p.add_argument("--devices", default="auto",
+                   help="comma-separated devices to time the model on; 'auto' is cpu plus cuda when present")
+    p.add_argument("--name", default="",
+                   help="suffix of the output files (results{_NAME}.json, RESULTS{_NAME}.md), so a GPU "
+                        "machine's run does not overwrite this machine's table")
+    p.add_argument("--models", default="shipped",
+                   help="comma-separated checkpoint directories to time; 'shipped' is the shipped model "
+                        "(a student from configs/minilm-polnear-student.yaml, say)")
+    p.add_argument("--model", help=argparse.SUPPRESS)
     p.add_argument("--window", type=int, help=argparse.SUPPRESS)
     p.add_argument("--overlap", type=int, help=argparse.SUPPRESS)
     p.add_argument("--device", default="cpu", help=argparse.SUPPRESS)
@@ -197,12 +212,17 @@ def main() -> int:
     args = p.parse_args()
     if args.worker:
         print(json.dumps(worker(args.worker, args.batch, args.articles, args.device, args.precision,
-                                args.window, args.overlap)))
+                                args.window, args.overlap, args.model)))
         return 0
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.model and args.models == "shipped":
+        args.models = args.model
     import torch
 
-    devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    if args.devices == "auto":
+        devices = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
+    else:
+        devices = [d for d in args.devices.split(",") if d]
     rows = [run_config(args, "baseline", 1, "cpu", "-")]
     for device in devices:
         for prec in args.precisions.split(","):
@@ -211,17 +231,22 @@ def main() -> int:
             for spec in args.windows.split(","):
                 window = tuple(int(x) for x in spec.split(":"))
                 for b in (int(x) for x in args.batches.split(",")):
-                    rows.append(run_config(args, "model", b, device, prec, window))
+                    for model in args.models.split(","):
+                        rows.append(run_config(args, "model", b, device, prec, window,
+                                               None if model == "shipped" else model))
     from quoteattr.attributor import _has_fast_bf16
 
-    for n in (int(x) for x in args.workers.split(",") if x):
+    for n in (int(x) for x in args.workers.split(",") if x and "cpu" in devices):
         batch = min(int(x) for x in args.batches.split(","))  # small batches keep every worker busy
         rows.append(run_config(args, f"workers:{n}", batch, "cpu", "bf16" if _has_fast_bf16("cpu") else "fp32"))
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "articles": args.articles,
             "command": " ".join(["python", "benchmarks/bench_predict.py", *sys.argv[1:]]),
             "machine": f"{platform.machine()} {os.cpu_count()} cores", "torch": torch.__version__,
             "threads": torch.get_num_threads()}
-    write_results(Path(args.out), "results", "RESULTS", meta, rows, to_markdown(meta, rows))
+    if "cuda" in devices:
+        meta["gpu"] = torch.cuda.get_device_name(0)
+    suffix = f"_{args.name}" if args.name else ""
+    write_results(Path(args.out), f"results{suffix}", f"RESULTS{suffix}", meta, rows, to_markdown(meta, rows))
     return 0
 
 

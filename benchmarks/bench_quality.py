@@ -24,20 +24,24 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CONFIGS = "bf16:512:128,fp32:512:128,int8:512:128,bf16:256:64"
 
 
-def score(precision: str, window: int, overlap: int, polnear: Path | None) -> dict:
-    """Evaluate one setting on the labelled set (all splits) and PolNeAR dev."""
+def score(precision: str, window: int, overlap: int, polnear: Path | None, model: str | None = None) -> dict:
+    """Evaluate one setting (of the shipped model, or of ``model``) on the labelled set
+    (all splits) and PolNeAR dev."""
     from quoteattr.eval.cli import build_parser, evaluate
 
     argv = ["--split", "all", "--no-baseline", "--window", str(window), "--overlap", str(overlap)]
     argv += {"fp32": ["--no-bf16"], "bf16": ["--bf16"], "int8": ["--quantize", "--no-bf16"]}[precision]
     if polnear is not None:
         argv += ["--polnear", str(polnear), "--polnear-split", "dev"]
+    if model:
+        argv += ["--model", model]
     with tempfile.TemporaryDirectory() as tmp:
         args = build_parser(None).parse_args(argv + ["--out-dir", tmp])
         report = evaluate(args, "quoteattr evaluate " + " ".join(argv))
     lab = report["labelled"]["model"]
     row = {
         "precision": precision, "window": window, "overlap": overlap,
+        "model": Path(model).name if model else "shipped",
         "labelled_e2e_f1": lab["kinds"]["all"]["lenient"]["e2e"]["f1"],
         "labelled_lenient_f1": lab["kinds"]["all"]["lenient"]["f1"],
         "direct_speaker_acc": lab["kinds"]["direct"]["lenient"]["speaker_accuracy"],
@@ -61,6 +65,7 @@ def to_markdown(meta: dict, rows: list[dict]) -> str:
             ("polnear_direct_content_f1", "PolNeAR direct content F1"), ("polnear_source_f1", "PolNeAR source F1"),
             ("polnear_attribution_f1", "PolNeAR attribution F1")]
     cols = [c for c in cols if c[0] in base]
+    models = any(r.get("model", "shipped") != "shipped" for r in rows)
     lines = [
         "# Quality of each inference setting",
         "",
@@ -69,15 +74,16 @@ def to_markdown(meta: dict, rows: list[dict]) -> str:
         f"the change in F1 points from the first row ({base['precision']}, window "
         f"{base['window']}/{base['overlap']}), the shipped default.",
         "",
-        "| precision | window/overlap | " + " | ".join(c[1] for c in cols) + " |",
-        "|---|---|" + "---:|" * len(cols),
+        "| precision | window/overlap | " + ("model | " if models else "") + " | ".join(c[1] for c in cols) + " |",
+        "|---|---|" + ("---|" if models else "") + "---:|" * len(cols),
     ]
     for r in rows:
         cells = []
         for key, _ in cols:
             delta = 100 * (r[key] - base[key])
             cells.append(f"{r[key]:.3f}" + ("" if r is base else f" ({delta:+.1f})"))
-        lines.append(f"| {r['precision']} | {r['window']}/{r['overlap']} | " + " | ".join(cells) + " |")
+        lines.append(f"| {r['precision']} | {r['window']}/{r['overlap']} | "
+                     + (f"{r.get('model', 'shipped')} | " if models else "") + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -85,8 +91,10 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--polnear", type=Path, help="PolNeAR data directory (dev is scored when given)")
     p.add_argument("--configs", default=DEFAULT_CONFIGS,
-                   help="comma-separated PRECISION:WINDOW:OVERLAP settings; the first is the baseline")
+                   help="comma-separated PRECISION:WINDOW:OVERLAP[:MODEL_DIR] settings; the first is the "
+                        "baseline; MODEL_DIR scores another checkpoint (default: the shipped model)")
     p.add_argument("--out", default=str(HERE))
+    p.add_argument("--name", default="", help="suffix of the output files (quality{_NAME}.json, QUALITY{_NAME}.md)")
     args = p.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from quoteattr.eval.format import load_labelled
@@ -94,12 +102,13 @@ def main() -> int:
     n_articles = len(load_labelled())  # read once: every setting is scored on the same set
     rows = []
     for spec in args.configs.split(","):
-        precision, window, overlap = spec.split(":")
-        rows.append(score(precision, int(window), int(overlap), args.polnear))
+        precision, window, overlap, *model = spec.split(":", 3)
+        rows.append(score(precision, int(window), int(overlap), args.polnear, model[0] if model else None))
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
             "command": " ".join(["python", "benchmarks/bench_quality.py", *sys.argv[1:]]),
             "articles": n_articles}
-    write_results(Path(args.out), "quality", "QUALITY", meta, rows, to_markdown(meta, rows))
+    suffix = f"_{args.name}" if args.name else ""
+    write_results(Path(args.out), f"quality{suffix}", f"QUALITY{suffix}", meta, rows, to_markdown(meta, rows))
     return 0
 
 

@@ -62,6 +62,18 @@ def blocks(root: Path, panjshir: str | None = None) -> dict[str, str]:
         "bench-command": report_line(bench, "Produced by"),
         "bench-table": markdown_table(bench, "| system |"),
     }
+    gpu = root / "benchmarks" / "RESULTS_gpu.md"
+    if gpu.exists():  # written on a GPU machine, when one was at hand
+        gpu_md = gpu.read_text(encoding="utf-8")
+        out["bench-gpu-command"] = report_line(gpu_md, "Produced by")
+        out["bench-gpu-table"] = markdown_table(gpu_md, "| system |")
+    for stem, key, header in (("RESULTS_students", "students-speed", "| system |"),
+                              ("QUALITY_students", "students-quality", "| precision |")):
+        path = root / "benchmarks" / f"{stem}.md"
+        if path.exists():  # smaller students of the shipped model, timed and scored beside it
+            text = path.read_text(encoding="utf-8")
+            out[f"{key}-command"] = report_line(text, "Produced by")
+            out[f"{key}-table"] = markdown_table(text, header)
     quality = root / "benchmarks" / "QUALITY.md"
     if quality.exists():
         out["quality-table"] = markdown_table(quality.read_text(encoding="utf-8"), "| precision |")
