@@ -56,7 +56,10 @@ ORG_HEADS = frozenset(
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
     tribunal regulator watchdog charity force broadcaster mutual infirmary hospice house
-    confederation rovers athletic wanderers ladies albion""".split()
+    confederation rovers athletic wanderers ladies albion chemicals ferries railways shipping
+    mining minerals petroleum steel electronics semiconductors software aerospace automotive
+    engineering properties hotels supermarkets brewery breweries dairies textiles plastics
+    utilities""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -415,7 +418,7 @@ _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
     department parliament assembly senate congress church union league federation association alliance
     coalition party front movement guild
-    society institute academy museum library coastguard brigade commission authority agency""".split()
+    society institute academy museum library coastguard brigade commission authority agency service""".split()
 )
 # Last words of place names.
 _PLACE_HEADS = frozenset(
@@ -877,11 +880,33 @@ class SpeakerResolver:
         return self.canonical_name(best.name, best.start) if best else None
 
     def latest_org(self, position: int) -> str | None:
-        """The organisation named last before ``position`` ('Shares in Veltrano Systems
-        fell ... The company said' -> Veltrano Systems)."""
-        orgs = [m for m in self.names if m.start < position and is_org(m.name) and not _inside(m.start, self.headlines)
-                and m.name.split()[-1].lower() not in _NOT_COMPANIES]
-        return self.canonical_name(orgs[-1].name, orgs[-1].start) if orgs else None
+        """The company 'the company' means at ``position``: of the companies named before
+        it, the first one named in its paragraph ('Shares in Veltrano Systems fell ... The
+        company said' -> Veltrano Systems), else the one named most often, the latest on a
+        tie. A story is about one company; an analyst's firm or a partner named once in
+        between is not who 'the company' is."""
+        full = {}  # 'Ibis' -> 'Ibis Cell Technologies', when one organisation starts with it
+        for m in self.names:
+            if is_org(m.name) and len(m.name.split()) > 1:
+                full.setdefault(m.name.split()[0], set()).add(m.name)
+        orgs = []  # (start, canonical name)
+        for m in self.names:
+            if m.start >= position or _inside(m.start, self.headlines):
+                continue
+            name = self.canonical_name(m.name, m.start)
+            if name and len(name.split()) == 1 and len(full.get(name, ())) == 1:
+                name = next(iter(full[name]))
+            if name and is_org(name) and name.split()[-1].lower() not in _NOT_COMPANIES:
+                orgs.append((m.start, name))
+        para = self.text.rfind("\n", 0, position) + 1
+        in_para = [name for start, name in orgs if start >= para]
+        if in_para:  # "Ibis, founded in 2011, said ... The company said": the paragraph's own
+            return in_para[0]
+        seen: dict[str, tuple[int, int]] = {}
+        for start, name in orgs:
+            count, _ = seen.get(name, (0, 0))
+            seen[name] = (count + 1, start)
+        return max(seen, key=lambda n: seen[n]) if seen else None
 
     def relative_by_age(self, description: str, position: int) -> str | None:
         """'the younger Aldana' -> the younger of two people sharing that surname: by the

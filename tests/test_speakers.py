@@ -462,3 +462,17 @@ def test_more_nationality_nouns_and_institution_names():
     from quoteattr.speakers import is_org
 
     assert is_org("Larkfield House") and is_org("Marrowby Royal Infirmary") and not is_org("Niamh Gallagher")
+
+
+def test_the_company_is_the_story_company_or_the_paragraphs_own():
+    text = ("Shares in Corveth Labs fell after Corveth Labs cut 400 jobs.\n\n"
+            "Analysts at Hollis Ridge Securities called the cuts overdue.\n\n"
+            "The company said it would report results on Feb. 27.\n\n"
+            "Ibis Cell Technologies agreed to the deal. Ibis, founded in 2011, backed the offer. "
+            "The company said it would keep its headquarters.\n\n"
+            "Highland Ambulance Service took 12 people to hospital. The company said sailings were cancelled.")
+    r = SpeakerResolver(text)
+    assert r.latest_org(text.find("The company said it would report")) == "Corveth Labs"  # named most
+    assert r.latest_org(text.find("The company said it would keep")) == "Ibis Cell Technologies"  # its paragraph's
+    # A public service is no company; Ibis and Corveth are named twice each: the later wins.
+    assert r.latest_org(text.find("The company said sailings")) == "Ibis Cell Technologies"
