@@ -257,7 +257,9 @@ class QuoteAttributor:
             mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), mentions, cue_prob)
             if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
                 continue  # a quoted term or scare quote, not words someone said
-            if mention is None and u.kind == "direct":
+            if u.kind == "direct" and _INSCRIBED.search(text[_sentence_start(text, u.start) : u.start]):
+                mention = None  # 'A banner hung from the gallery rail read: "..."': nobody said it
+            elif mention is None and u.kind == "direct":
                 mention = _colon_paragraph_speaker(text, u, mentions)  # "... read a statement:" ¶ "..."
             speaker = mention_text = None
             m_start = m_end = None
@@ -514,6 +516,12 @@ _GENERIC_ORG = frozenset(
 )
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after '. ', '? ', '! ' or a line break)."""
+    return max(text.rfind(". ", 0, pos) + 2, text.rfind("? ", 0, pos) + 2, text.rfind("! ", 0, pos) + 2,
+               text.rfind("\n", 0, pos) + 1, 0)
+
+
 def _named_in(name: str, quote: str) -> bool:
     """Whether a quote mentions this person by first name or surname."""
     words = [w for w in name.split() if len(w) > 2 and w[0].isupper()]
@@ -552,6 +560,11 @@ def _org_like(speaker: str) -> bool:
 
 
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone".split())
+# A quote introduced by what is written on a thing: 'a banner in the home end read:'.
+_INSCRIBED = re.compile(
+    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$",
+    re.IGNORECASE,
+)
 
 
 # Nouns for groups that never take he or she.

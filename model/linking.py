@@ -59,6 +59,9 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1  # also back over an initialism: "S. General" -> "U.S. General"
     while end < len(text) and end > start and text[end].isalnum():
         end += 1
+    lead = re.match(r"(?:though|although|while|whereas|but|and|because|since)\s+(?=\S)", text[start:end])
+    if lead and end - start > lead.end():
+        start += lead.end()  # "though independent experts cautioned": the experts
     return start, end
 
 
@@ -97,6 +100,7 @@ def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSp
 
 _NOT_A_NOUN = re.compile(r"[a-z]+(?:ed|ful|ous|ive|ly|ing|able|ible)")
 _PREPOSITIONS = frozenset("to in on at for from with by into about over under after before during".split())
+_CLAUSE_LINKS = frozenset("because that although though while whereas unless if and or but as since when".split())
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|does)\b")
 
 
@@ -108,6 +112,9 @@ def _looks_like_noun_phrase(mention: str) -> bool:
         return False
     if words and words[0] in _PREPOSITIONS:
         return False  # "to the consultation": where it went, not who spoke
+    if 1 < len(words) <= 3 and mention[:1].islower() and words[0] not in ("a", "an", "the", "one") \
+            and (words[-1] in _PREPOSITIONS or words[-1] in _CLAUSE_LINKS):
+        return False  # "named because", "spoke to": a clause's tail, no noun phrase
     return not (mention[:1].islower() and _FINITE.search(mention))
 
 

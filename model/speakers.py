@@ -896,7 +896,7 @@ class SpeakerResolver:
             name = self.canonical_name(m.name, m.start)
             if name and len(name.split()) == 1 and len(full.get(name, ())) == 1:
                 name = next(iter(full[name]))
-            if name and is_org(name) and name.split()[-1].lower() not in _NOT_COMPANIES:
+            if name and is_org(name) and not any(w.lower() in _NOT_COMPANIES for w in name.split()):
                 orgs.append((m.start, name))
         para = self.text.rfind("\n", 0, position) + 1
         in_para = [name for start, name in orgs if start >= para]

@@ -150,7 +150,8 @@ VASK = (
     "Police chief Helena Vask read a prepared statement to reporters:\n\n"
     "\u201cAt 5.30 this morning more than 400 officers entered 22 addresses.\n\n"
     "\u201cI want to thank the officers who worked on this case.\u201d\n\n"
-    "A banner strung across the gates read: \u2018Born here. Staying here.\u2019\n"
+    "A banner strung across the gates read: \u2018Born here. Staying here.\u2019\n\n"
+    "A banner hung from the gallery rail read: \u201cSave our lido.\u201d A group of supporters sang.\n"
 )
 
 
@@ -162,11 +163,12 @@ VASK = (
         (BALTAZAR, "the contract would not be renewed", "A club official"),  # anonymous description
         (VASK, "I want to thank the officers who worked on this case.", "Helena Vask"),  # after "statement:"
         (VASK, "Born here. Staying here.", None),  # a banner is nobody (or no quote at all)
+        (VASK, "Save our lido.", None),  # not the rail it hung from, nor the supporters after it
     ],
 )
 def test_speaker_patterns_on_the_shipped_model(shipped, text, quote, speaker):
     got = {q.text: q.speaker for q in shipped(text)}
-    assert got.get(quote) == speaker
+    assert quote in got and got[quote] == speaker
 
 
 def test_plural_groups_are_not_he_or_she():
@@ -254,3 +256,12 @@ def test_a_description_with_another_modifier_is_another_speaker():
     from quoteattr.speakers import is_org
 
     assert is_org("Kilbarran Ladies") and is_org("Confederation of Lusmark Enterprise") and not is_org("United Nations")
+
+
+def test_words_a_thing_reads_have_no_speaker():
+    from quoteattr.attributor import _INSCRIBED
+
+    assert _INSCRIBED.search("A banner hung from the gallery rail read: \u201c")
+    assert _INSCRIBED.search("an online petition sign reads: '")
+    assert not _INSCRIBED.search("The minister read a statement: \u201c")
+    assert not _INSCRIBED.search("She signed the letter, which read: \u201c")  # "signed" is no sign

@@ -122,6 +122,16 @@ def test_source_spans_that_cannot_name_a_speaker():
     assert not _looks_like_noun_phrase("unhelpful") and not _looks_like_noun_phrase("named")
     assert not _looks_like_noun_phrase("side had won the previous two titles")
     assert _looks_like_noun_phrase("police") and _looks_like_noun_phrase("the union") and _looks_like_noun_phrase("she")
+    assert not _looks_like_noun_phrase("named because")  # "asked not to be named because ..."
+    assert _looks_like_noun_phrase("one nurse on the picket line who gave her name only as")
+
+
+def test_a_leading_conjunction_is_not_part_of_a_mention():
+    from quoteattr.linking import trim_mention
+
+    text = "the trial said, though independent experts cautioned that"
+    s, e = trim_mention(text, text.index("though"), text.index(" cautioned"))
+    assert text[s:e] == "independent experts"
 
 
 
