@@ -331,9 +331,11 @@ class NameMention:
 _LOWER_REPORTING = re.compile(r"\b(?:said|says|told|added|wrote|asked)\b")
 
 
-def headline_spans(text: str) -> list[tuple[int, int]]:
+def headline_spans(text: str, sentence_case: bool = False) -> list[tuple[int, int]]:
     """Lines in Title Case (headlines, captions of related stories): not prose, so their
-    capitalised runs are not names and nothing binds to them."""
+    capitalised runs are not names and nothing binds to them. ``sentence_case`` adds an
+    article's first line when it reads as a headline ('Teenager Reddy rescues Harlow
+    Vale'): its names are real, but its capitals do not make fuller names."""
     out = []
     for line in re.finditer(r"[^\n]+", text):
         if line.group(0).rstrip().endswith((":", ".")) or _LOWER_REPORTING.search(line.group(0)):
@@ -341,6 +343,9 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.group(0)) if len(w) > 3]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
             out.append(line.span())
+        elif sentence_case and line.start() == 0 and text[line.end() : line.end() + 2] == "\n\n" and len(line.group(0).split()) <= 20 \
+                and not line.group(0).rstrip().endswith(("?", "!", "”", '"', "’", "'")):
+            out.append(line.span())  # a sentence-case headline: 'Teenager Reddy rescues Harlow Vale'
     return out
 
 
@@ -506,6 +511,7 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self.names = find_names(self.text)
         self.headlines = headline_spans(self.text)
+        self._headline_lines = headline_spans(self.text, sentence_case=True)
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
         self._name_tokens = [_tokens(m.name) for m in self.names]
@@ -534,7 +540,11 @@ class SpeakerResolver:
             # "Members of the National Resistance Front" for "National Resistance Front".
             if all(w[:1].isupper() for w in words[: len(words) - n]):
                 out.append(m)
-        return out
+        # A headline capitalises every word: 'Teenager Reddy rescues ...' is no fuller
+        # name of Reddy unless the prose writes it too.
+        heads = self._headline_lines
+        prose = {m.name for m in out if not _inside(m.start, heads)}
+        return [m for m in out if m.name in prose or not _inside(m.start, heads)]
 
     def introduced_as_relative(self, m: NameMention) -> bool:
         """Whether a name is written as someone's relative ('Masud's father, commander

@@ -476,3 +476,12 @@ def test_the_company_is_the_story_company_or_the_paragraphs_own():
     assert r.latest_org(text.find("The company said it would keep")) == "Ibis Cell Technologies"  # its paragraph's
     # A public service is no company; Ibis and Corveth are named twice each: the later wins.
     assert r.latest_org(text.find("The company said sailings")) == "Ibis Cell Technologies"
+
+
+def test_a_sentence_case_headline_makes_no_fuller_name():
+    text = ("Teenager Reddy rescues ten-man Vale as rival boss fumes over late penalty\n\n"
+            "Callum Reddy, 17, scored twice on Saturday.\n\nReddy said he wanted the ball.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Reddy", text.index("Reddy said")) == "Callum Reddy"
+    assert headline_spans(text, sentence_case=True) == [(0, text.index("\n"))]
+    assert headline_spans(text) == []  # its names still count as names
