@@ -59,7 +59,8 @@ ORG_HEADS = frozenset(
     confederation rovers athletic wanderers ladies albion chemicals ferries railways shipping
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
-    utilities""".split()
+    utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
+    festival""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -721,9 +722,15 @@ class SpeakerResolver:
     def is_place(self, name: str) -> bool:
         """A one-word name the article also uses as a place ('talks in Mirzan' ... 'Mirzan
         said'): a capital speaking for its government, never he or she."""
-        if " " in name.strip() or not name[:1].isupper():
+        name = name.strip()
+        if not name[:1].isupper():
             return False
-        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name.strip())}\b").search(self.text))
+        if " " in name:  # 'Fennick Cross', 'Carrow Ridge': 'in Fennick Cross', and no given name
+            if mention_type(name) != "name" or first_name_gender(name) or is_org(name):
+                return False  # "The winchman on the rescue helicopter" is someone
+            return _place_like(name) or bool(cached_regex(
+                rf"\b(?:in|at|near|outside)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
+        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name)}\b").search(self.text))
 
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's

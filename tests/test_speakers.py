@@ -485,3 +485,14 @@ def test_a_sentence_case_headline_makes_no_fuller_name():
     assert r.canonical_name("Reddy", text.index("Reddy said")) == "Callum Reddy"
     assert headline_spans(text, sentence_case=True) == [(0, text.index("\n"))]
     assert headline_spans(text) == []  # its names still count as names
+
+
+def test_places_and_institutions_of_several_words_are_not_people():
+    text = ("Agnes Coldwell has worked in Fennick Cross since 1961. She studied at the Vellgrad "
+            "Conservatory. The winchman on the rescue helicopter said little.")
+    r = SpeakerResolver(text)
+    assert r.is_place("Fennick Cross") and not r.is_place("Agnes Coldwell")
+    assert not r.is_place("The winchman on the rescue helicopter")
+    from quoteattr.speakers import is_org
+
+    assert is_org("Vellgrad Conservatory") and is_org("Lycée Jean-Moulin")
