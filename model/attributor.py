@@ -367,8 +367,8 @@ class QuoteAttributor:
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             if not _is_org_head(mention_head(mention)):
                 cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
-            g = head_gender(mention)
-            if g:  # "Her son" is not the woman named before
+            g = head_gender(mention) or _own_pronoun_gender(text, pos + len(mention))
+            if g:  # "Her son" is not the woman named before; "the prosecutor ... in her speech" is a woman
                 cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
@@ -514,6 +514,18 @@ _GENERIC_ORG = frozenset(
     "company firm group chain business corporation airline carrier operator retailer manufacturer "
     "maker organisation organization charity".split()
 )
+
+
+_OWN_PRONOUN = re.compile(r"[^.!?\n]*?\b(his|her|himself|herself)\b", re.IGNORECASE)
+
+
+def _own_pronoun_gender(text: str, end: int) -> str | None:
+    """The gender a description's own sentence gives it: 'the prosecutor told the jury in
+    her opening speech'. Only when no capitalised name comes between (then it may be theirs)."""
+    m = _OWN_PRONOUN.match(text, end, sentence_end(text, end))
+    if not m or re.search(r"\s[A-Z][a-z]", m.group(0)):
+        return None
+    return "f" if m.group(1).lower() in ("her", "herself") else "m"
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -44,6 +44,9 @@ _BARE_DETERMINERS = frozenset("a an the this that these those some one".split())
 _RECIPIENT = re.compile(r"\b(?:told|telling|tells)\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:[a-z\-]+\s+){0,2}$",
                         re.IGNORECASE)
 _MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
+# A place or time phrase set off by a comma before the subject: "At Marrowby Royal
+# Infirmary, Dr Niamh Gallagher".
+_LEADING_ADVERBIAL = re.compile(r"(?:At|In|On|Outside|Inside|From|After|Before|During|Later|Earlier)\b[^,\n]{1,60},\s+(?=\S)")
 
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
@@ -130,6 +133,9 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
         if s.type != "SOURCE":
             continue
         start, end = trim_mention(enc.text, s.start, s.end)
+        lead = _LEADING_ADVERBIAL.match(enc.text, start, end)
+        if lead and end - lead.end() > 2:
+            start = lead.end()  # "At Marrowby Royal Infirmary, Dr Niamh Gallagher, ...": the doctor
         if end <= start or _MEDIUM.match(enc.text[start:end]):
             continue
         if enc.text[end - 2 : end] in ("'s", "’s") and not REPORTING_NEXT.match(enc.text, end):

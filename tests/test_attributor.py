@@ -265,3 +265,13 @@ def test_words_a_thing_reads_have_no_speaker():
     assert _INSCRIBED.search("an online petition sign reads: '")
     assert not _INSCRIBED.search("The minister read a statement: \u201c")
     assert not _INSCRIBED.search("She signed the letter, which read: \u201c")  # "signed" is no sign
+
+
+def test_a_descriptions_own_sentence_can_give_its_gender():
+    from quoteattr.attributor import _own_pronoun_gender
+
+    text = "the prosecutor told the jury in her opening speech. Then he left."
+    assert _own_pronoun_gender(text, len("the prosecutor")) == "f"
+    text = "the prosecutor told Daniel Pryce his case was weak."
+    assert _own_pronoun_gender(text, len("the prosecutor")) is None  # his may be Pryce's
+    assert _own_pronoun_gender("the prosecutor said. His case", len("the prosecutor")) is None

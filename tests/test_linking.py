@@ -144,3 +144,12 @@ def test_the_hearer_of_told_is_not_a_speaker():
     spans = [TagSpan("SOURCE", text.index(w), text.index(w) + len(w), 0.9, 0, 1)
              for w in ("The finance minister", "KRT")]
     assert [text[m.start : m.end] for m in source_mentions(enc, spans)] == ["The finance minister"]
+
+
+def test_a_leading_place_phrase_does_not_hide_the_speaker():
+    from quoteattr.linking import _LEADING_ADVERBIAL
+
+    text = "At Marrowby Royal Infirmary, Dr Niamh Gallagher, a consultant,"
+    m = _LEADING_ADVERBIAL.match(text)
+    assert m and text[m.end():].startswith("Dr Niamh Gallagher")
+    assert not _LEADING_ADVERBIAL.match("Atta Mohammad Noor, the governor,")
