@@ -547,7 +547,9 @@ def _is_org_head(word: str) -> bool:
 _OPENING_MARKS = frozenset("“\"‘'«„")
 # Descriptions of an organisation by another word than its name's head.
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),
-                 "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv")}
+                 "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv"),
+                 "station": ("radio", "fm", "television", "tv"), "school": ("academy", "college"),
+                 "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
 

@@ -887,8 +887,9 @@ class SpeakerResolver:
             # "Interior Ministry" ends in its head; "Royal Guild of Nurses" has it before "of".
             words = [w.lower().strip("’'") for w in name.split()]
             out = {words[-1]}
-            if "of" in words[1:]:
-                out.add(words[words.index("of", 1) - 1])
+            for link in ("of", "for"):  # "Varnholt Institute for Aging Research"
+                if link in words[1:]:
+                    out.add(words[words.index(link, 1) - 1])
             return out
 
         hits = [m for m in self.names if len(m.name.split()) > 1 and head in heads(m.name)]

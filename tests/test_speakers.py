@@ -496,3 +496,10 @@ def test_places_and_institutions_of_several_words_are_not_people():
     from quoteattr.speakers import is_org
 
     assert is_org("Vellgrad Conservatory") and is_org("Lycée Jean-Moulin")
+
+
+def test_an_organisation_head_before_for_or_of():
+    text = "The Varnholt Institute for Aging Research ran the trial. The Royal Guild of Nurses objected."
+    r = SpeakerResolver(text)
+    assert r.name_with_head("institute", len(text)) == "Varnholt Institute for Aging Research"
+    assert r.name_with_head("guild", len(text)) == "Royal Guild of Nurses"
