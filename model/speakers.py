@@ -432,6 +432,15 @@ _PLACE_HEADS = frozenset(
     street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
     station port harbour harbor park forest desert plain plains state republic kingdom""".split()
 )
+# Roles news copy names with one word and refers back to with another.
+_ROLE_SYNONYMS = {
+    "lawyer": ("solicitor", "barrister", "attorney", "counsel"),
+    "attorney": ("lawyer", "counsel"),
+    "solicitor": ("lawyer",),
+    "barrister": ("lawyer", "counsel"),
+}
+
+
 def _place_like(name: str) -> bool:
     """A name that opens or ends like a place's: 'River Asker', 'Corran Street'."""
     words = name.lower().split()
@@ -667,7 +676,11 @@ class SpeakerResolver:
                 narrow = self._bound_name_head(re.escape(core_words[-2]), position, description)
                 if narrow:
                     return narrow
-        return self._bound_name_head(re.escape(head), position, description)
+        bound = self._bound_name_head(re.escape(head), position, description)
+        refers_back = description.strip().lower().startswith(("the ", "his ", "her ", "their ", "its "))
+        for other in () if bound or not refers_back else _ROLE_SYNONYMS.get(head, ()):
+            bound = bound or self._bound_name_head(re.escape(other), position, description)
+        return bound  # "her lawyer" is "the family's solicitor, Anita Roszak"
 
     def _bound_name_head(self, head_pattern: str, position: int, description: str,
                          forward: bool = False) -> str | None:

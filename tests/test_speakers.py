@@ -503,3 +503,11 @@ def test_an_organisation_head_before_for_or_of():
     r = SpeakerResolver(text)
     assert r.name_with_head("institute", len(text)) == "Varnholt Institute for Aging Research"
     assert r.name_with_head("guild", len(text)) == "Royal Guild of Nurses"
+
+
+def test_a_lawyer_referred_back_to_finds_the_named_solicitor():
+    text = ("She was accompanied by the family's solicitor, Anita Roszak.\n\n"
+            "\"We waited 18 months,\" her lawyer said. A lawyer for the Wrona family said little.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("her lawyer", text.index("her lawyer")) == "Anita Roszak"
+    assert r.bound_name("A lawyer for the Wrona family", text.index("A lawyer")) is None  # someone new
