@@ -549,7 +549,8 @@ _OPENING_MARKS = frozenset("“\"‘'«„")
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),
                  "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv"),
                  "station": ("radio", "fm", "television", "tv"), "school": ("academy", "college"),
-                 "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion")}
+                 "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion"),
+                 "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
 
@@ -573,7 +574,7 @@ def _org_like(speaker: str) -> bool:
     return is_org(speaker) or (mention_type(speaker) == "description" and _is_org_head(head) and head != "police")
 
 
-_INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone".split())
+_INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
 _INSCRIBED = re.compile(
     r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$",

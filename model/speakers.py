@@ -60,7 +60,7 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival""".split()
+    festival air""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -386,6 +386,16 @@ def find_names(text: str) -> list[NameMention]:
             k = _OF_AND.match(text, end) if " of " in name else None
             if k:  # "Ministry of Wildlife and Tourism"
                 name, end = name + " and " + k.group(1), k.end()
+        person, _, employer = name.partition(" of ")
+        p_start = text.find(person + " of ", start, end)
+        if employer[:1].isupper() and 2 <= len(person.split()) <= 3 and first_name_gender(person) \
+                and not is_org(person) and p_start >= 0:
+            # "Elin Varga of Hadley & Stroud", "Colm Rourke of Lenwick Fire and Rescue Service":
+            # a person and where they work, not one name.
+            if not any(o.start == p_start and o.name == person for o in out):
+                out.append(NameMention(p_start, p_start + len(person), person))
+            out.append(NameMention(p_start + len(person) + 4, end, employer))
+            continue
         out.append(NameMention(start, end, name))
     return out
 

@@ -511,3 +511,12 @@ def test_a_lawyer_referred_back_to_finds_the_named_solicitor():
     r = SpeakerResolver(text)
     assert r.bound_name("her lawyer", text.index("her lawyer")) == "Anita Roszak"
     assert r.bound_name("A lawyer for the Wrona family", text.index("A lawyer")) is None  # someone new
+
+
+def test_a_person_of_an_organisation_is_two_names():
+    text = "Elin Varga of Hadley & Stroud said the cuts were deep. Station Manager Colm Rourke of Lenwick Fire and Rescue Service agreed."
+    names = [n.name for n in find_names(text)]
+    assert "Elin Varga" in names and "Hadley & Stroud" in names
+    assert "Colm Rourke" in names and "Lenwick Fire and Rescue Service" in names
+    assert not any(" of " in n and n.startswith(("Elin", "Colm")) for n in names)
+    assert "Ministry of Defence" in [n.name for n in find_names("The Ministry of Defence said.")]
