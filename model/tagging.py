@@ -63,6 +63,22 @@ class DocEncoding:
         return (int(keep[lo]), int(keep[hi - 1]) + 1)
 
 
+def length_groups(lengths: list[int], batch_size: int, spread: float = 1.25) -> list[list[int]]:
+    """Indices of ascending ``lengths`` cut into batches of at most ``batch_size`` whose
+    longest is at most ``spread`` times their shortest.
+
+    Why: an article's short last window padded to 512 beside its full ones made a
+    quarter of a typical 1,100-token article's tokens padding; one more small forward
+    pass is cheaper.
+    """
+    groups: list[list[int]] = []
+    for i, n in enumerate(lengths):
+        if not groups or len(groups[-1]) >= batch_size or n > spread * lengths[groups[-1][0]]:
+            groups.append([])
+        groups[-1].append(i)
+    return groups
+
+
 def encode_documents(
     model,
     tokenizer,
@@ -86,18 +102,18 @@ def encode_documents(
         per_doc.append(wins)
         jobs.extend((d, k, w) for k, w in enumerate(wins))
     jobs.sort(key=lambda j: len(j[2].input_ids))
+    groups = [[jobs[i] for i in g] for g in length_groups([len(j[2].input_ids) for j in jobs], batch_size)]
     probs_out: list[list[np.ndarray | None]] = [[None] * len(w) for w in per_doc]
     hid_out: list[list[np.ndarray | None]] = [[None] * len(w) for w in per_doc]
     device = next(model.parameters()).device
     pad = tokenizer.pad_token_id
-    batches = range(0, len(jobs), batch_size)
+    batches = groups
     if progress:
         from tqdm.auto import tqdm
 
-        batches = tqdm(batches, desc="windows", unit="batch")
+        batches = tqdm(groups, desc="windows", unit="batch")
     with torch.inference_mode():
-        for b in batches:
-            chunk = jobs[b : b + batch_size]
+        for chunk in batches:
             width = max(len(j[2].input_ids) for j in chunk)
             ids = torch.full((len(chunk), width), pad, dtype=torch.long)
             mask = torch.zeros((len(chunk), width), dtype=torch.long)
