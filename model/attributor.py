@@ -577,7 +577,7 @@ def _org_like(speaker: str) -> bool:
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
 _INSCRIBED = re.compile(
-    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$",
+    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan|board|billboard|mural|headstone)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$",
     re.IGNORECASE,
 )
 

@@ -263,6 +263,7 @@ def test_words_a_thing_reads_have_no_speaker():
 
     assert _INSCRIBED.search("A banner hung from the gallery rail read: \u201c")
     assert _INSCRIBED.search("an online petition sign reads: '")
+    assert _INSCRIBED.search("A hand-painted board above the counter reads: '")
     assert not _INSCRIBED.search("The minister read a statement: \u201c")
     assert not _INSCRIBED.search("She signed the letter, which read: \u201c")  # "signed" is no sign
 
