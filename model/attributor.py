@@ -677,6 +677,12 @@ def _lede_start(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Who was told, before the clause told: 'told [the eight artists who rent space there]
+# that the building ...', 'told [Gareth Mallory] he should expect ...'.
+_HEARER_THAT = re.compile(r"((?:[\w’'\-]+\s+){1,8}?)that\s+")
+_HEARER = re.compile(r"((?:[\w’'\-]+\s+){1,8}?)(?:that\s+)?(?=(?:he|she|it|they|we|I|the|a|an|his|her|its|their|there)\s)")
+
+
 def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop edge marks and punctuation, a leading complementiser ('that') and trailing
     function words left where the tagger stopped early ('clashes in', ', but he')."""
@@ -684,6 +690,10 @@ def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
+    if re.search(r"\btold\s+$", text[max(0, start - 10) : start]):
+        m = _HEARER_THAT.match(text, start, end) or _HEARER.match(text, start, end)  # not the jurors
+        if m and not _FINITE.search(m.group(1)):
+            start = m.end()
     m = re.match(r"(?:that|whether|if)\s+", text[start:end], re.IGNORECASE)
     if m and end - start > m.end():
         start += m.end()

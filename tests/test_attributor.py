@@ -276,3 +276,21 @@ def test_a_descriptions_own_sentence_can_give_its_gender():
     text = "the prosecutor told Daniel Pryce his case was weak."
     assert _own_pronoun_gender(text, len("the prosecutor")) is None  # his may be Pryce's
     assert _own_pronoun_gender("the prosecutor said. His case", len("the prosecutor")) is None
+
+
+def test_who_was_told_is_not_part_of_the_reported_clause():
+    from quoteattr.attributor import _trim_indirect
+
+    for text, clause in [
+        ("Judge Ottilie Brandvold told jurors the trial was expected to last three weeks.",
+         "the trial was expected to last three weeks"),
+        ("The council has told the eight artists who rent space there that the building may be sold.",
+         "the building may be sold"),
+        ("The judge told Gareth Mallory he should expect to go to prison.", "he should expect to go to prison"),
+    ]:
+        i = text.index("told ") + 5
+        s, e = _trim_indirect(text, i, len(text) - 1)
+        assert text[s:e] == clause
+    text = "She said the trial would last three weeks."
+    i = text.index("the trial")
+    assert _trim_indirect(text, i, len(text) - 1) == (i, len(text) - 1)  # no 'told': untouched
