@@ -238,6 +238,7 @@ class QuoteAttributor:
                 continue
             if not _has_reporting_cue(text, cues, start, end):
                 continue
+            end = _trailing_modifier_end(text, end)  # only for a clause that already qualifies
             ts, te = enc.token_range(start, end)
             units.append(_Unit(start, end, "indirect", s.score, (ts, te)))
         return units
@@ -703,6 +704,32 @@ def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+_NEW_CLAUSE = re.compile(
+    r",\s*(?:as|but|and|while|whereas|although|though|then|when|so|because|or|according|who|saying|adding|"
+    r"a\s+claim|a\s+promise|a\s+figure|a\s+decision|the\s+[a-z]+\s+said)\b", re.IGNORECASE)
+
+
+_REPORTED_HERE = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|warned|reported|stated|claimed|insisted|announced|wrote|"
+    r"explained|noted|confirmed|according|argued|replied)\b")
+
+
+def _trailing_modifier_end(text: str, end: int) -> int:
+    """Extend a reported clause the tagger stopped at a comma over the modifier that ends
+    its sentence (', subject to approval by regulators', ', many of them found ...'),
+    but not over a new clause (', but he vowed ...', ', as both sides claimed gains'),
+    a reporting verb, or quoted words."""
+    stop = sentence_end(text, end)
+    rest = text[end:stop]
+    if not rest.startswith(",") or len(rest) > 150 or _NEW_CLAUSE.match(rest):
+        return end
+    if any(ch in rest for ch in "“”\"‘’«»") or _REPORTED_HERE.search(rest):
+        return end
+    while stop > end and text[stop - 1] in ".;:!? \t":
+        stop -= 1
+    return stop
 
 
 def _is_reported_clause(span: str) -> bool:

@@ -294,3 +294,20 @@ def test_who_was_told_is_not_part_of_the_reported_clause():
     text = "She said the trial would last three weeks."
     i = text.index("the trial")
     assert _trim_indirect(text, i, len(text) - 1) == (i, len(text) - 1)  # no 'told': untouched
+
+
+def test_a_reported_clause_keeps_the_modifier_that_ends_its_sentence():
+    from quoteattr.attributor import _trailing_modifier_end
+
+    def extend(text: str, clause_end: str) -> str:
+        end = text.index(clause_end) + len(clause_end)
+        return text[:_trailing_modifier_end(text, end)]
+
+    t = "It said the deal would close in May, subject to approval by regulators. Shares rose."
+    assert extend(t, "close in May").endswith("subject to approval by regulators")
+    t = "He said the fighting had stopped, but he vowed to continue resisting."
+    assert extend(t, "had stopped").endswith("had stopped")  # a new clause
+    t = "She said the plan would fail, Reuters reported."
+    assert extend(t, "would fail").endswith("would fail")  # a reporting verb
+    t = "He said costs would rise, \u201cfar too fast\u201d."
+    assert extend(t, "would rise").endswith("would rise")  # quoted words
