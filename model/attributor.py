@@ -238,7 +238,8 @@ class QuoteAttributor:
                 continue
             if not _has_reporting_cue(text, cues, start, end):
                 continue
-            end = _trailing_modifier_end(text, end)  # only for a clause that already qualifies
+            # Only for a clause that already qualifies: its own subject, its closing modifier.
+            start, end = _clause_start(text, start, end), _trailing_modifier_end(text, end)
             ts, te = enc.token_range(start, end)
             units.append(_Unit(start, end, "indirect", s.score, (ts, te)))
         return units
@@ -676,6 +677,51 @@ def _lede_start(text: str, start: int, end: int) -> tuple[int, int]:
     if start <= lede or (len(gap.split()) <= 3 and not re.search(r"[,;:]", gap)):
         return lede, end  # the clause is the lede's first words: start where they start
     return start, end
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:St|Dr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Jr|Sr|Prof|Capt|Lt|Col|Mt|Ft|Co|Inc|Ltd)\.$")
+_CUE_BEFORE = re.compile(
+    r"\b(?:said|says|added|warned|stated|claimed|insisted|announced|reported|confirmed|argued|explained|"
+    r"noted|acknowledged|predicted|estimated|alleged|admitted|denied|believes|believed|thinks|thought|"
+    r"agreed|recalled|wrote|told\s+(?:[\w’'\-]+\s+){1,6}?that)\b"
+    r"(?:\s+(?:on|in|late|earlier|last|this)(?:\s+[\w’'\-]+){1,2})?(?:\s+that)?\s+")
+
+
+def _sentence_start_of(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, not fooled by 'St.' or 'Dr.'."""
+    i = pos
+    while True:
+        j = max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i))
+        nl = text.rfind("\n", 0, i)
+        if nl > j:
+            return nl + 1
+        if j < 0:
+            return 0
+        if not _ABBREVIATION_END.search(text[max(0, j - 5) : j + 1]):
+            return j + 2
+        i = j
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Move a reported clause's start back over its own subject when the tagger began it
+    mid-clause ('said [the central bank] had all but promised', 'About 1,[400 people]'):
+    to just after the reporting verb before it, or over a number split at its comma."""
+    sent = _sentence_start_of(text, start)
+    before = text[sent:start]
+    if not before.strip() or re.search(r"(?:\bthat|\bwhether|\bif|[:,;—–-])\s*$", before) and not re.search(r"\d,$", before):
+        return start  # already right after 'that', a colon or a comma
+    if re.search(r"\baccording to\b", before, re.IGNORECASE):
+        return start
+    cues = list(_CUE_BEFORE.finditer(before))
+    if cues:
+        gap = before[cues[-1].end() :]
+        if gap and len(gap.split()) <= 8 and not re.search(r"[,;:]\s", gap):
+            return sent + cues[-1].end()
+        return start
+    number = re.search(r"(?:^|\s)([A-Z]?[a-z]*\s*[\d,.]*\d,)$", before)
+    if number:  # 'About 1,[400 people]': a number the tagger split at its comma
+        return start - len(number.group(1))
+    return start
 
 
 # Who was told, before the clause told: 'told [the eight artists who rent space there]

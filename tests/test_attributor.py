@@ -311,3 +311,16 @@ def test_a_reported_clause_keeps_the_modifier_that_ends_its_sentence():
     assert extend(t, "would fail").endswith("would fail")  # a reporting verb
     t = "He said costs would rise, \u201cfar too fast\u201d."
     assert extend(t, "would rise").endswith("would rise")  # quoted words
+
+
+def test_a_reported_clause_starts_at_its_own_subject():
+    from quoteattr.attributor import _clause_start
+
+    t = "He said the central bank had all but promised a March cut."
+    assert t[_clause_start(t, t.index("had all"), len(t) - 1):].startswith("the central bank had")
+    t = "About 1,400 people spent the night at the fairgrounds, officials said."
+    assert t[_clause_start(t, t.index("400"), t.index(",", 10)):].startswith("About 1,400 people")
+    t = "The monastery of St. Ilian said that the icon was back."
+    assert _clause_start(t, t.index("the icon"), len(t) - 1) == t.index("the icon")  # after 'that'
+    t = "According to the firm, the bank had known."
+    assert _clause_start(t, t.index("had known"), len(t) - 1) == t.index("had known")
