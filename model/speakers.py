@@ -578,6 +578,9 @@ class SpeakerResolver:
         ``given``: a lone given name may stand for the full name ('Lotte' for 'Lotte
         Brannagh'); off where merely being named should not make a he/she candidate."""
         short = mention_name(mention) or strip_titles(mention)
+        person, _, employer = short.partition(" of ")
+        if employer[:1].isupper() and 2 <= len(person.split()) <= 3 and first_name_gender(person) and not is_org(person):
+            short = person  # "Colm Rourke of Lenwick Fire and Rescue Service" is Colm Rourke
         if short in self.acronyms:
             return self.acronyms[short]
         forms = self.full_forms(short, position)
@@ -752,7 +755,7 @@ class SpeakerResolver:
             if mention_type(name) != "name" or first_name_gender(name) or is_org(name):
                 return False  # "The winchman on the rescue helicopter" is someone
             return _place_like(name) or bool(cached_regex(
-                rf"\b(?:in|at|near|outside)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
+                rf"\b(?:in|at|near|outside|above|below|around|across|beyond)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
         return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name)}\b").search(self.text))
 
     def bound_later(self, description: str, position: int) -> str | None:

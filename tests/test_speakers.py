@@ -520,3 +520,12 @@ def test_a_person_of_an_organisation_is_two_names():
     assert "Colm Rourke" in names and "Lenwick Fire and Rescue Service" in names
     assert not any(" of " in n and n.startswith(("Elin", "Colm")) for n in names)
     assert "Ministry of Defence" in [n.name for n in find_names("The Ministry of Defence said.")]
+
+
+def test_a_person_of_an_organisation_resolves_to_the_person():
+    text = "\"We rescued 63 people,\" said Station Manager Colm Rourke of Lenwick Fire and Rescue Service."
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Station Manager Colm Rourke of Lenwick Fire and Rescue Service", 30) == "Colm Rourke"
+    assert r.canonical_name("Ministry of Defence", 0) == "Ministry of Defence"
+    text = "His paintings of the hills above Fennick Cross will hang there."
+    assert SpeakerResolver(text).is_place("Fennick Cross")
