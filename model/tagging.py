@@ -114,7 +114,9 @@ def encode_documents(
         batches = tqdm(groups, desc="windows", unit="batch")
     with torch.inference_mode():
         for chunk in batches:
-            width = max(len(j[2].input_ids) for j in chunk)
+            # Widths rounded up to a multiple of 64: each new input shape costs the CPU
+            # kernels' caches memory, and free-running widths grew a stream's RSS without bound.
+            width = min(-(-max(len(j[2].input_ids) for j in chunk) // 64) * 64, max_length)
             ids = torch.full((len(chunk), width), pad, dtype=torch.long)
             mask = torch.zeros((len(chunk), width), dtype=torch.long)
             for r, (_, _, w) in enumerate(chunk):
