@@ -530,12 +530,6 @@ def _own_pronoun_gender(text: str, end: int) -> str | None:
     return "f" if m.group(1).lower() in ("her", "herself") else "m"
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (after '. ', '? ', '! ' or a line break)."""
-    return max(text.rfind(". ", 0, pos) + 2, text.rfind("? ", 0, pos) + 2, text.rfind("! ", 0, pos) + 2,
-               text.rfind("\n", 0, pos) + 1, 0)
-
-
 def _named_in(name: str, quote: str) -> bool:
     """Whether a quote mentions this person by first name or surname."""
     words = [w for w in name.split() if len(w) > 2 and w[0].isupper()]
@@ -687,7 +681,7 @@ _CUE_BEFORE = re.compile(
     r"(?:\s+(?:on|in|late|earlier|last|this)(?:\s+[\w’'\-]+){1,2})?(?:\s+that)?\s+")
 
 
-def _sentence_start_of(text: str, pos: int) -> int:
+def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts, not fooled by 'St.' or 'Dr.'."""
     i = pos
     while True:
@@ -706,7 +700,7 @@ def _clause_start(text: str, start: int, end: int) -> int:
     """Move a reported clause's start back over its own subject when the tagger began it
     mid-clause ('said [the central bank] had all but promised', 'About 1,[400 people]'):
     to just after the reporting verb before it, or over a number split at its comma."""
-    sent = _sentence_start_of(text, start)
+    sent = _sentence_start(text, start)
     before = text[sent:start]
     if not before.strip() or re.search(r"(?:\bthat|\bwhether|\bif|[:,;—–-])\s*$", before) and not re.search(r"\d,$", before):
         return start  # already right after 'that', a colon or a comma

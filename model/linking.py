@@ -46,6 +46,7 @@ _RECIPIENT = re.compile(r"\b(?:told|telling|tells)\s+(?:(?:the|a|an|its|his|her|
 _MEDIUM = re.compile(r"(?:on|in|via|through|at|from|during)\b", re.IGNORECASE)
 # A place or time phrase set off by a comma before the subject: "At Marrowby Royal
 # Infirmary, Dr Niamh Gallagher".
+_LEADING_CONJUNCTION = re.compile(r"(?:though|although|while|whereas|but|and|because|since)\s+(?=\S)")
 _LEADING_ADVERBIAL = re.compile(r"(?:At|In|On|Outside|Inside|From|After|Before|During|Later|Earlier)\b[^,\n]{1,60},\s+(?=\S)")
 
 
@@ -62,9 +63,9 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1  # also back over an initialism: "S. General" -> "U.S. General"
     while end < len(text) and end > start and text[end].isalnum():
         end += 1
-    lead = re.match(r"(?:though|although|while|whereas|but|and|because|since)\s+(?=\S)", text[start:end])
-    if lead and end - start > lead.end():
-        start += lead.end()  # "though independent experts cautioned": the experts
+    lead = _LEADING_CONJUNCTION.match(text, start, end)
+    if lead and end > lead.end():
+        start = lead.end()  # "though independent experts cautioned": the experts
     return start, end
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 # Name-specific patterns are built per article; re's own cache (512 entries) thrashes on
@@ -339,15 +339,28 @@ def headline_spans(text: str, sentence_case: bool = False) -> list[tuple[int, in
     Vale'): its names are real, but its capitals do not make fuller names."""
     out = []
     for line in re.finditer(r"[^\n]+", text):
-        if line.group(0).rstrip().endswith((":", ".")) or _LOWER_REPORTING.search(line.group(0)):
+        if _headline_prose(line.group(0)):
             continue  # "Sentencing, Judge Philippa Ackerly said:" is prose, however capitalised
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.group(0)) if len(w) > 3]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
             out.append(line.span())
-        elif sentence_case and line.start() == 0 and text[line.end() : line.end() + 2] == "\n\n" and len(line.group(0).split()) <= 20 \
-                and not line.group(0).rstrip().endswith(("?", "!", "”", '"', "’", "'")):
-            out.append(line.span())  # a sentence-case headline: 'Teenager Reddy rescues Harlow Vale'
-    return out
+    return _first_line_headline(text, out) + out if sentence_case else out
+
+
+def _headline_prose(line: str) -> bool:
+    return line.rstrip().endswith((":", ".")) or bool(_LOWER_REPORTING.search(line))
+
+
+def _first_line_headline(text: str, title_case: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The article's first line as a sentence-case headline, when ``title_case`` (the
+    Title Case lines) does not already hold it: short, unpunctuated, a blank line after."""
+    end = text.find("\n")
+    line = text[:end] if end > 0 else ""
+    if not line or (title_case and title_case[0][0] == 0) or _headline_prose(line):
+        return []
+    if text[end : end + 2] != "\n\n" or len(line.split()) > 20 or line.rstrip().endswith(("?", "!", "”", '"', "’", "'")):
+        return []
+    return [(0, end)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -386,15 +399,14 @@ def find_names(text: str) -> list[NameMention]:
             k = _OF_AND.match(text, end) if " of " in name else None
             if k:  # "Ministry of Wildlife and Tourism"
                 name, end = name + " and " + k.group(1), k.end()
-        person, _, employer = name.partition(" of ")
-        p_start = text.find(person + " of ", start, end)
-        if employer[:1].isupper() and 2 <= len(person.split()) <= 3 and first_name_gender(person) \
-                and not is_org(person) and p_start >= 0:
+        person = _person_of_org(name)
+        p_start = text.find(f"{person} of ", start, end) if person else -1
+        if p_start >= 0:
             # "Elin Varga of Hadley & Stroud", "Colm Rourke of Lenwick Fire and Rescue Service":
             # a person and where they work, not one name.
             if not any(o.start == p_start and o.name == person for o in out):
                 out.append(NameMention(p_start, p_start + len(person), person))
-            out.append(NameMention(p_start + len(person) + 4, end, employer))
+            out.append(NameMention(p_start + len(person) + 4, end, name.partition(" of ")[2]))
             continue
         out.append(NameMention(start, end, name))
     return out
@@ -449,6 +461,15 @@ _ROLE_SYNONYMS = {
     "solicitor": ("lawyer",),
     "barrister": ("lawyer", "counsel"),
 }
+
+
+def _person_of_org(name: str) -> str | None:
+    """The person in 'Elin Varga of Hadley & Stroud' (a known given name before 'of'), a
+    person and where they work; None for 'Ministry of Defence'."""
+    person, _, employer = name.partition(" of ")
+    if employer[:1].isupper() and 2 <= len(person.split()) <= 3 and first_name_gender(person) and not is_org(person):
+        return person
+    return None
 
 
 def _place_like(name: str) -> bool:
@@ -531,7 +552,7 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self.names = find_names(self.text)
         self.headlines = headline_spans(self.text)
-        self._headline_lines = headline_spans(self.text, sentence_case=True)
+        self._headline_lines = _first_line_headline(self.text, self.headlines) + self.headlines
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
         self._name_tokens = [_tokens(m.name) for m in self.names]
@@ -578,9 +599,7 @@ class SpeakerResolver:
         ``given``: a lone given name may stand for the full name ('Lotte' for 'Lotte
         Brannagh'); off where merely being named should not make a he/she candidate."""
         short = mention_name(mention) or strip_titles(mention)
-        person, _, employer = short.partition(" of ")
-        if employer[:1].isupper() and 2 <= len(person.split()) <= 3 and first_name_gender(person) and not is_org(person):
-            short = person  # "Colm Rourke of Lenwick Fire and Rescue Service" is Colm Rourke
+        short = _person_of_org(short) or short  # "Colm Rourke of Lenwick Fire and Rescue Service"
         if short in self.acronyms:
             return self.acronyms[short]
         forms = self.full_forms(short, position)
@@ -690,10 +709,12 @@ class SpeakerResolver:
                 if narrow:
                     return narrow
         bound = self._bound_name_head(re.escape(head), position, description)
-        refers_back = description.strip().lower().startswith(("the ", "his ", "her ", "their ", "its "))
-        for other in () if bound or not refers_back else _ROLE_SYNONYMS.get(head, ()):
-            bound = bound or self._bound_name_head(re.escape(other), position, description)
-        return bound  # "her lawyer" is "the family's solicitor, Anita Roszak"
+        if bound is None and description.strip().lower().startswith(("the ", "his ", "her ", "their ", "its ")):
+            for other in _ROLE_SYNONYMS.get(head, ()):  # "her lawyer": "the family's solicitor, Anita Roszak"
+                bound = self._bound_name_head(re.escape(other), position, description)
+                if bound:
+                    break
+        return bound
 
     def _bound_name_head(self, head_pattern: str, position: int, description: str,
                          forward: bool = False) -> str | None:
@@ -923,16 +944,22 @@ class SpeakerResolver:
         best = before[-1] if before else (hits[0] if hits else None)
         return self.canonical_name(best.name, best.start) if best else None
 
+    @cached_property
+    def _orgs_by_first_word(self) -> dict[str, set[str]]:
+        """'Ibis' -> {'Ibis Cell Technologies'}: the organisations a lone first word may stand for."""
+        full: dict[str, set[str]] = {}
+        for m in self.names:
+            if is_org(m.name) and len(m.name.split()) > 1:
+                full.setdefault(m.name.split()[0], set()).add(m.name)
+        return full
+
     def latest_org(self, position: int) -> str | None:
         """The company 'the company' means at ``position``: of the companies named before
         it, the first one named in its paragraph ('Shares in Veltrano Systems fell ... The
         company said' -> Veltrano Systems), else the one named most often, the latest on a
         tie. A story is about one company; an analyst's firm or a partner named once in
         between is not who 'the company' is."""
-        full = {}  # 'Ibis' -> 'Ibis Cell Technologies', when one organisation starts with it
-        for m in self.names:
-            if is_org(m.name) and len(m.name.split()) > 1:
-                full.setdefault(m.name.split()[0], set()).add(m.name)
+        full = self._orgs_by_first_word
         orgs = []  # (start, canonical name)
         for m in self.names:
             if m.start >= position or _inside(m.start, self.headlines):
