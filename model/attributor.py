@@ -274,6 +274,8 @@ class QuoteAttributor:
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
                 speaker = quotes[-1].speaker
+            if speaker and mention_type(speaker) == "name":
+                resolver.spoken.add(speaker)
             if speaker and mention is not None:
                 history.append((mention.start, speaker))
                 if mention_type(mention_text) == "description" and mention_type(speaker) == "name":

@@ -532,6 +532,10 @@ def first_name_gender(name: str) -> str | None:
     return _given_names().get(words[0].lower())
 
 
+# Past these, a possessive in the reported clause is often someone else's.
+_REPORTED_CLAUSE_OPENERS = frozenset("that said says added".split())  # not "told": "told television from her bed"
+
+
 def _name_free(name: str, rest: str) -> bool:
     """Whether ``rest`` (the remainder of a sentence) names nobody other than ``name``."""
     own = set(name.split())
@@ -565,6 +569,9 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}
         # Names the model tagged as a source somewhere: entities that speak.
         self.speaking: set[str] = set()
+        # Full names already resolved as the speaker of a quote, filled in as quotes are
+        # attributed: of two Halveys, 'Ms Halvey' is the one who has been speaking.
+        self.spoken: set[str] = set()
         for s, e in self.source_spans:
             if mention_type(self.text[s:e]) == "name":
                 self.speaking.add(strip_titles(self.text[s:e]).lower())
@@ -626,11 +633,13 @@ class SpeakerResolver:
 
         def rank(item: tuple[str, NameMention]):
             n, f = item
-            speaks = any(s == n.lower() or s.endswith(" " + n.lower()) for s in self.speaking)
+            spoke = honorific is not None and n in self.spoken  # "Ms Halvey": a living speaker
+            speaks = spoke or any(s == n.lower() or s.endswith(" " + n.lower()) for s in self.speaking)
             # "His wife, Ilona Dudek": a relative introduced through the main person is
-            # not who the bare surname means; nor is anyone after the surname was given
-            # to the one person named so far.
-            return (self.introduced_as_relative(f), n != owner if owner else False, not speaks, f.start)
+            # not who the bare surname means, unless 'Ms Halvey' is the one who has been
+            # quoted ("her mother, Carla Halvey" for the cyclist who died); nor is anyone after
+            # the surname was given to the one person named so far.
+            return (self.introduced_as_relative(f) and not spoke, n != owner if owner else False, not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
 
@@ -863,6 +872,8 @@ class SpeakerResolver:
         sentences = re.split(r"(?:(?<=[.!?:])|(?<=[.!?][\"”’]))\s+", window, maxsplit=2)
         rest = sentences[0]
         appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
+        if appos and re.match(r"\s+[A-Z][a-z]", rest[appos.end() :]):
+            appos = None  # "Callum Mercer, his mother, Joanne Mercer, ...": she is the mother
         if appos:
             for w in re.findall(r"[a-z]+", appos.group(1).lower()):
                 if w in _MALE - _PRONOUN_WORDS:
@@ -881,10 +892,15 @@ class SpeakerResolver:
         for offset, chunk in scan:
             # Quoted words ("known as 'the Lighthouse'") are nicknames or titles, not people.
             chunk = _QUOTED.sub(lambda q: " " * len(q.group(0)), chunk)
+            reported = False
             for tok in re.finditer(r"[A-Za-z’']+", chunk):
                 w = tok.group(0)
                 if w[0].isupper() and tok.start() > 0 and w.lower() not in _MALE | _FEMALE:
                     break  # another name: later pronouns may be about them
+                if w.lower() in _REPORTED_CLAUSE_OPENERS:
+                    reported = True
+                elif reported and w.lower() in ("his", "her", "hers"):
+                    continue  # "X told reporters that the family had never doubted his innocence"
                 if w.lower() in ("he", "his", "himself"):  # not "him": an object is someone else
                     votes.append(("m", 1, offset + tok.start()))
                     return

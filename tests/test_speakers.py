@@ -529,3 +529,27 @@ def test_a_person_of_an_organisation_resolves_to_the_person():
     assert r.canonical_name("Ministry of Defence", 0) == "Ministry of Defence"
     text = "His paintings of the hills above Fennick Cross will hang there."
     assert SpeakerResolver(text).is_place("Fennick Cross")
+
+
+def test_an_appositive_that_introduces_the_next_person_says_nothing_of_the_first():
+    # "his mother" is Anwen, who follows it, not Kiri (neither name is in the lists).
+    text = "Kiri Mercer, his mother, Anwen Mercer, 41, and his sister were treated in hospital."
+    r = SpeakerResolver(text)
+    assert r.gender("Kiri Mercer") != "f"
+
+
+def test_a_possessive_inside_the_reported_clause_is_no_evidence():
+    text = ("Nicola Kelsall, 35, told reporters outside court that the family had never "
+            "doubted his innocence.")
+    assert SpeakerResolver(text).gender("Nicola Kelsall") is None
+
+
+def test_an_honorific_surname_goes_to_the_relative_who_has_been_speaking():
+    text = ("Nora Halvey, 19, was killed when a van hit her bicycle.\n\n"
+            "Her mother, Carla Halvey, said: \"She loved animals.\"\n\n"
+            "Outside court, Ms Halvey said the sentence was not enough.")
+    r = SpeakerResolver(text)
+    pos = text.index("Ms Halvey")
+    assert r.canonical_name("Ms Halvey", pos) == "Nora Halvey"  # nobody has spoken yet
+    r.spoken.add("Carla Halvey")
+    assert r.canonical_name("Ms Halvey", pos) == "Carla Halvey"
