@@ -503,7 +503,14 @@ def head_gender(description: str) -> str | None:
     if head in _FEMALE - _PRONOUN_WORDS:
         return "f"
     return None
-_SENTENCE_OPENING = re.compile(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
+
+
+# A sentence start, then at most a lead phrase ("On the way down, Kallweit stops") and
+# three capitalised words (titles: "Chief Inspector").
+_LEAD_WORDS = ("(?:On|In|At|After|Before|During|Outside|Inside|Later|Earlier|Back|Since|Among|From|With|By|For|"
+               "Over|Across|Behind|Beside|Near|When|While|As|Once|Until|Despite|Today|Yesterday|Last|This|Every)")
+_SENTENCE_OPENING = re.compile(rf"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?"
+                               r"(?:[A-Z][\w.]*[ \t]+){0,3}$")
 
 
 NAMES_DIR = Path(__file__).parent / "names"
@@ -934,6 +941,8 @@ class SpeakerResolver:
             for m in self.names:
                 if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
                     continue
+                if self.text[m.end : m.end + 2] in ("'s", "’s"):
+                    continue  # "Pell's barrister, Ambrose Keel, told": the barrister is the subject
                 full = self.canonical_name(m.name, m.start, given=False)
                 # "But", "Many", "Opposition": capitalised only at a sentence start; a lone
                 # surname counts when it stands for a person named in full ("Varga has ...").

@@ -553,3 +553,13 @@ def test_an_honorific_surname_goes_to_the_relative_who_has_been_speaking():
     assert r.canonical_name("Ms Halvey", pos) == "Nora Halvey"  # nobody has spoken yet
     r.spoken.add("Carla Halvey")
     assert r.canonical_name("Ms Halvey", pos) == "Carla Halvey"
+
+
+def test_a_sentence_subject_after_a_lead_phrase_but_not_a_possessor():
+    text = ("Wilma Kallweit winds the clock. On the way down, Kallweit stops at a landing. "
+            "Gideon Pell sued her. In his opening statement, Pell's barrister, Ambrose Keel, spoke. "
+            "Her mother, Ruth Kallweit, taught her.")
+    subjects = [n for _, n in SpeakerResolver(text).sentence_subjects(len(text))]
+    assert subjects.count("Wilma Kallweit") == 2  # "On the way down, Kallweit"
+    assert subjects.count("Gideon Pell") == 1  # not "Pell's barrister, Ambrose Keel"
+    assert "Ruth Kallweit" not in subjects  # an appositive, not a lead phrase
