@@ -403,6 +403,9 @@ class QuoteAttributor:
             return True, bound
         if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
             return True, description_speaker(mention)  # "an official, who asked not to be named"
+        named = resolver.identified_later(mention, pos)
+        if named:
+            return True, named  # "A woman who lives opposite ..." until "The woman, Sandra Mellick, said"
         if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head in resolver.roles and not _is_org_head(head):

@@ -129,12 +129,15 @@ def mention_name(mention: str) -> str | None:
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
     for part in parts:
+        if _RELATIVE.match(" " + part):
+            continue  # "The UN envoy, who has led mediation efforts since September"
         core = _POSTMODIFIER.sub("", part).strip()
         words = core.split()
         if not words:
             continue
         head = _POSSESSIVE.sub("", words[-1]).strip(".,;:()")
-        if head[:1].isupper() and head.lower() not in TITLE_WORDS and head.lower() not in PRONOUNS:
+        if head[:1].isupper() and head.lower() not in TITLE_WORDS and head.lower() not in PRONOUNS \
+                and head.lower() not in _CALENDAR:
             if _DEMONYM_NOUN.fullmatch(core):
                 return None  # "the Finn": a description of a person, not a name
             # The whole name run holding the head, post-modifiers included:
@@ -802,6 +805,21 @@ class SpeakerResolver:
         if not head or head in PRONOUNS or head in _GENERIC_DESCRIPTION_WORDS:
             return None
         return self._bound_name_head(re.escape(head), position, description, forward=True)
+
+    def identified_later(self, description: str, position: int) -> str | None:
+        """The name a later sentence gives the described person in so many words: 'A woman
+        who lives opposite the shop said ...' then 'The woman, Sandra Mellick, 67, said'; 'the
+        UN envoy ...' then 'The envoy, Halima Vestergaard'."""
+        head = mention_head(description).lower()
+        if not head.isalpha() or head in ORG_HEADS or head in PRONOUNS:
+            return None
+        intro = cached_regex(rf"\b[Tt]he\s+(?:[\w\-]+\s+){{0,2}}{re.escape(head)},\s+$")
+        for m in self.names:
+            if m.start > position and len(m.name.split()) > 1 and not is_org(m.name) \
+                    and intro.search(self.text[max(0, m.start - 60) : m.start]) \
+                    and self.text[m.end : m.end + 1] in (",", " "):
+                return self.canonical_name(m.name, m.start)
+        return None
 
     def gender(self, name: str, ignore: int | None = None) -> str | None:
         """'m', 'f' or None for a speaker, from what the article says.

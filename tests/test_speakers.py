@@ -1,6 +1,6 @@
 import pytest
 
-from quoteattr.speakers import SpeakerResolver, find_names, headline_spans, mention_type, strip_titles
+from quoteattr.speakers import SpeakerResolver, find_names, headline_spans, mention_name, mention_type, strip_titles
 
 PANJ = (
     "Ahmad Masud, head of the front, made the announcement. \"Peace now,\" Masud said. "
@@ -563,3 +563,19 @@ def test_a_sentence_subject_after_a_lead_phrase_but_not_a_possessor():
     assert subjects.count("Wilma Kallweit") == 2  # "On the way down, Kallweit"
     assert subjects.count("Gideon Pell") == 1  # not "Pell's barrister, Ambrose Keel"
     assert "Ruth Kallweit" not in subjects  # an appositive, not a lead phrase
+
+
+def test_a_description_identified_later_in_so_many_words():
+    text = ("A woman who lives opposite the shop said she heard a bang. \"It was loud,\" she said.\n\n"
+            "The woman, Sandra Mellick, 67, said she had lived there for 30 years.\n\n"
+            "The councillor said the street was safe. Councillor Ian Brophy agreed.")
+    r = SpeakerResolver(text)
+    assert r.identified_later("A woman who lives opposite the shop", 0) == "Sandra Mellick"
+    # Only "The <head>, <Name>," identifies: a later 'Councillor Ian Brophy' may be anyone.
+    assert r.identified_later("The councillor", text.index("The councillor")) is None
+
+
+def test_a_relative_clause_or_a_month_is_no_name():
+    assert mention_name("The UN envoy, who has led mediation efforts since September") is None
+    assert mention_type("The UN envoy, who has led mediation efforts since September") == "description"
+    assert mention_name("Hanak's lawyer, Matej Sokol") == "Matej Sokol"
