@@ -443,6 +443,8 @@ class QuoteAttributor:
         people = [c for c in people if not _named_in(c[1], quote)] or people
         people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
+        # nor "the app, called Airwell", "a German shepherd called Bora": a thing's or an animal's name
+        people = [c for c in people if not _CALLED.search(text, max(0, c[0] - 16), c[0])] or people
         # In the pronoun's own paragraph the latest compatible person wins; further back,
         # a speaker known to match beats a nearer one of unknown gender. Speakers known
         # to be of the other gender are skipped.
@@ -545,6 +547,7 @@ def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
 
 
+_CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
 _OPENING_MARKS = frozenset("“\"‘'«„")
 # Descriptions of an organisation by another word than its name's head.
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),

@@ -455,7 +455,8 @@ _NOT_COMPANIES = frozenset(
 _PLACE_HEADS = frozenset(
     """valley river lake mountain mountains hills province region district county city town village
     street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
-    station port harbour harbor park forest desert plain plains state republic kingdom""".split()
+    station port harbour harbor park forest desert plain plains state republic kingdom vale dale glen
+    moor moors heath fens marsh estuary peninsula canal lane crescent terrace""".split()
 )
 # Roles news copy names with one word and refers back to with another.
 _ROLE_SYNONYMS = {
@@ -945,8 +946,8 @@ class SpeakerResolver:
                 words = [w.lower() for w in m.name.split()]
                 if any(w in PRONOUNS or w in _CALENDAR for w in words) or _place_like(m.name):
                     continue  # "Every Thursday", "St Oswin", "River Asker", "Corran Street"
-                if self.text[m.end : m.end + 2] in ("'s", "’s"):
-                    continue  # "St Oswin's tower": a thing named after someone
+                if self.text[m.end : m.end + 2] in ("'s", "’s") and not first_name_gender(m.name):
+                    continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
                 self._people.append((m.start, self.canonical_name(m.name, m.start)))
         return [p for p in self._people if p[0] < position]
 

@@ -324,3 +324,16 @@ def test_a_reported_clause_starts_at_its_own_subject():
     assert _clause_start(t, t.index("the icon"), len(t) - 1) == t.index("the icon")  # after 'that'
     t = "According to the firm, the bank had known."
     assert _clause_start(t, t.index("had known"), len(t) - 1) == t.index("had known")
+
+
+def test_a_name_after_called_is_no_he_or_she():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Dr Leonie Farraday said the app, called Airwell, sends reminders. "
+            "She said it helped.")
+    r = SpeakerResolver(text)
+    pos = text.index("She said")
+    people = [(text.index("Leonie"), "Leonie Farraday"), (text.index("Airwell"), "Airwell")]
+    chosen = QuoteAttributor._gendered_people(r, text, pos, "f", people, "")
+    assert max(chosen)[1] == "Leonie Farraday"

@@ -579,3 +579,12 @@ def test_a_relative_clause_or_a_month_is_no_name():
     assert mention_name("The UN envoy, who has led mediation efforts since September") is None
     assert mention_type("The UN envoy, who has led mediation efforts since September") == "description"
     assert mention_name("Hanak's lawyer, Matej Sokol") == "Matej Sokol"
+
+
+def test_a_possessive_full_name_is_still_a_person_but_a_vale_is_a_place():
+    text = ("At 63, the last thatcher in Lowmere Vale is not ready to retire\n\n"
+            "Mairead Cowan’s hands tell you what she does. St Oswin’s tower stands.")
+    r = SpeakerResolver(text)
+    people = [n for _, n in r.people_before(len(text))]
+    assert "Mairead Cowan" in people and not any("Oswin" in n for n in people)
+    assert r.is_place("Lowmere Vale")
