@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
-    tribunal regulator watchdog charity force broadcaster mutual infirmary hospice house
+    tribunal regulator watchdog charity directorate inspectorate force broadcaster mutual infirmary hospice house
     confederation rovers athletic wanderers ladies albion chemicals ferries railways shipping
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
@@ -569,7 +569,8 @@ class SpeakerResolver:
         self.headlines = headline_spans(self.text)
         self._headline_lines = _first_line_headline(self.text, self.headlines) + self.headlines
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
-        self.acronyms = {m.group(2): strip_titles(m.group(1)) for m in _ACRONYM.finditer(self.text)}
+        self.acronyms = {m.group(2): self._with_and_lead(strip_titles(m.group(1)), m.start())
+                         for m in _ACRONYM.finditer(self.text)}
         self._name_tokens = [_tokens(m.name) for m in self.names]
         self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}
         self._subjects: list[tuple[int, str]] | None = None
@@ -587,6 +588,11 @@ class SpeakerResolver:
             if mention_type(self.text[s:e]) == "name":
                 self.speaking.add(strip_titles(self.text[s:e]).lower())
 
+    def _with_and_lead(self, name: str, start: int) -> str:
+        """'Signal Workers' Union' written as 'Rail and Signal Workers' Union': the whole name."""
+        lead = _ORG_AND.search(self.text, max(0, start - 80), start) if is_org(name) else None
+        return f"{strip_titles(lead.group(1))} and {name}" if lead else name
+
     def full_forms(self, short: str, before: int) -> list[NameMention]:
         toks = _tokens(short)
         n = len(toks)
@@ -597,8 +603,8 @@ class SpeakerResolver:
             words = m.name.split()
             # A fuller form only adds name words: "Ahmad Shah Masud" for "Masud", never
             # "Members of the National Resistance Front" for "National Resistance Front".
-            if all(w[:1].isupper() for w in words[: len(words) - n]):
-                out.append(m)
+            if all(w[:1].isupper() or (w in ("and", "&") and is_org(m.name)) for w in words[: len(words) - n]):
+                out.append(m)  # and "Land and Water Directorate" for "Water Directorate"
         # A headline capitalises every word: 'Teenager Reddy rescues ...' is no fuller
         # name of Reddy unless the prose writes it too.
         heads = self._headline_lines

@@ -588,3 +588,12 @@ def test_a_possessive_full_name_is_still_a_person_but_a_vale_is_a_place():
     people = [n for _, n in r.people_before(len(text))]
     assert "Mairead Cowan" in people and not any("Oswin" in n for n in people)
     assert r.is_place("Lowmere Vale")
+
+
+def test_organisation_names_joined_by_and_stay_whole():
+    text = ("Officials at the Land and Water Directorate, the government agency, said it would act. "
+            "The Rail and Signal Workers' Union (RSWU) said no. The Water Directorate said yes.")
+    r = SpeakerResolver(text)
+    assert "Land and Water Directorate" in [n.name for n in find_names(text)]
+    assert r.acronyms["RSWU"] == "Rail and Signal Workers' Union"
+    assert r.canonical_name("Water Directorate", text.index("The Water")) == "Land and Water Directorate"
