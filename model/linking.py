@@ -105,6 +105,10 @@ def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSp
 _NOT_A_NOUN = re.compile(r"[a-z]+(?:ed|ful|ous|ive|ly|ing|able|ible)")
 _PREPOSITIONS = frozenset("to in on at for from with by into about over under after before during".split())
 _CLAUSE_LINKS = frozenset("because that although though while whereas unless if and or but as since when".split())
+_TIME_WORDS = frozenset("""spring summer autumn winter january february march april june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday
+    yesterday today tonight tomorrow""".split())
+_RELATIVE_TAIL = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.DOTALL)
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|does)\b")
 
 
@@ -119,7 +123,12 @@ def _looks_like_noun_phrase(mention: str) -> bool:
     if 1 < len(words) <= 3 and mention[:1].islower() and words[0] not in ("a", "an", "the", "one") \
             and (words[-1] in _PREPOSITIONS or words[-1] in _CLAUSE_LINKS):
         return False  # "named because", "spoke to": a clause's tail, no noun phrase
-    return not (mention[:1].islower() and _FINITE.search(mention))
+    if words and words[0].lower().strip(",") in _TIME_WORDS:
+        return False  # "spring, after a two-year review": when, not who
+    # "a man clearing branches, who did not want to give his name": the relative clause's verb
+    # is no sign of a clause tail.
+    core = _RELATIVE_TAIL.sub("", mention)
+    return not (mention[:1].islower() and _FINITE.search(core))
 
 
 def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:

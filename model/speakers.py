@@ -464,6 +464,7 @@ _ROLE_SYNONYMS = {
     "attorney": ("lawyer", "counsel"),
     "solicitor": ("lawyer",),
     "barrister": ("lawyer", "counsel"),
+    "judge": ("justice", "recorder"),  # "Mr Justice Owen Fairclough ... The judge said"
 }
 
 

@@ -153,3 +153,11 @@ def test_a_leading_place_phrase_does_not_hide_the_speaker():
     m = _LEADING_ADVERBIAL.match(text)
     assert m and text[m.end():].startswith("Dr Niamh Gallagher")
     assert not _LEADING_ADVERBIAL.match("Atta Mohammad Noor, the governor,")
+
+
+def test_a_time_phrase_is_no_mention_but_a_relative_clause_does_not_spoil_one():
+    from quoteattr.linking import _looks_like_noun_phrase
+
+    assert not _looks_like_noun_phrase("spring, after a two-year review of the collection")
+    assert _looks_like_noun_phrase("a man clearing branches, who did not want to give his name")
+    assert not _looks_like_noun_phrase("side had won the previous two titles")

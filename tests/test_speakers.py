@@ -597,3 +597,10 @@ def test_organisation_names_joined_by_and_stay_whole():
     assert "Land and Water Directorate" in [n.name for n in find_names(text)]
     assert r.acronyms["RSWU"] == "Rail and Signal Workers' Union"
     assert r.canonical_name("Water Directorate", text.index("The Water")) == "Land and Water Directorate"
+
+
+def test_the_judge_finds_a_justice():
+    text = ("Mr Justice Owen Fairclough found for the hotel. "
+            "The judge said the engineers had failed.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("The judge", text.index("The judge")) == "Owen Fairclough"
