@@ -458,10 +458,18 @@ class QuoteAttributor:
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
         if not here and fits and text[para : para + 1] in _OPENING_MARKS:
+            before = _paragraph_start(text, max(para - 2, 0))
+            # The paragraph before ends by handing over to someone: '... as Eleanor's mother,
+            # Margaret Whitlow, read a statement to the court.' then '"...," she said'.
+            tail = max(text.rfind(". ", before, para - 2) + 2, before)
+            handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1])
+                      and resolver.gender(c[1], pos) in (want, None)
+                      and _SPEECH_ACT.search(text, c[0], para)]
+            if handed and max(handed)[0] > max(fits)[0]:  # named after whoever spoke last
+                return [max(handed)]
             # A paragraph that opens with a quote and a he/she goes on with whoever the
             # paragraph before was about, even of unknown gender ('The cabinet member,
             # Cllr Deborah Hale, said ...' then '"...," she said').
-            before = _paragraph_start(text, max(para - 2, 0))
             last = max(fits)
             if last[0] >= before and not any(c[0] > last[0] for c in agree):
                 return [last]
@@ -547,6 +555,9 @@ def _is_org_head(word: str) -> bool:
     return word.lower().strip("’'") in ORG_HEADS
 
 
+# Words that hand a paragraph over to someone about to be quoted.
+_SPEECH_ACT = re.compile(r"\b(?:read (?:a|an|the|out)|statement|addressed|told|said|says|spoke|recalled|"
+                         r"explained|replied|answered|added)\b")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
 _OPENING_MARKS = frozenset("“\"‘'«„")
 # Descriptions of an organisation by another word than its name's head.
@@ -575,7 +586,9 @@ def _org_like(speaker: str) -> bool:
     head = mention_head(speaker).lower()
     if re.fullmatch(r"[A-Z][A-Z&]{1,5}", speaker.strip()):
         return True  # "NPSB", "UN": an acronym is an organisation
-    return is_org(speaker) or (mention_type(speaker) == "description" and _is_org_head(head) and head != "police")
+    if mention_type(speaker) == "description":  # "A spokeswoman for Kelland Highways" is a woman
+        return _is_org_head(head) and head != "police"
+    return is_org(speaker)
 
 
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())

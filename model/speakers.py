@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     technologies labs laboratories pharmaceuticals airways logistics insurance investments
     associates consulting research data telecom communications solutions enterprises brands
     guild military navy regime administration cabinet presidency embassy consulate secretariat
-    tribunal regulator watchdog charity directorate inspectorate force broadcaster mutual infirmary hospice house
+    tribunal regulator watchdog charity directorate inspectorate mission highways force broadcaster mutual infirmary hospice house
     confederation rovers athletic wanderers ladies albion chemicals ferries railways shipping
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics

@@ -337,3 +337,25 @@ def test_a_name_after_called_is_no_he_or_she():
     people = [(text.index("Leonie"), "Leonie Farraday"), (text.index("Airwell"), "Airwell")]
     chosen = QuoteAttributor._gendered_people(r, text, pos, "f", people, "")
     assert max(chosen)[1] == "Leonie Farraday"
+
+
+def test_a_quote_paragraph_goes_to_the_person_the_paragraph_before_handed_over_to():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("The prosecutor, Harriet Doyle, said the phone was in use.\n\n"
+            "Ashcroft sat with his head bowed as Eleanor's mother, Margaret Whitlow, read a statement "
+            "to the court.\n\n"
+            "\"Eleanor was training to be a midwife,\" she said.")
+    r = SpeakerResolver(text)
+    pos = text.index("she said")
+    spoke = [(text.index("Harriet"), "Harriet Doyle")]
+    chosen = QuoteAttributor._gendered_people(r, text, pos, "f", spoke, "Eleanor was training")
+    assert chosen == [(text.index("Margaret"), "Margaret Whitlow")]
+
+
+def test_a_spokeswoman_for_an_organisation_is_a_person():
+    from quoteattr.attributor import _org_like
+
+    assert not _org_like("A spokeswoman for Kelland Highways")
+    assert _org_like("Kelland Highways") and _org_like("the interior ministry")
