@@ -514,6 +514,10 @@ def head_gender(description: str) -> str | None:
 # three capitalised words (titles: "Chief Inspector").
 _LEAD_WORDS = ("(?:On|In|At|After|Before|During|Outside|Inside|Later|Earlier|Back|Since|Among|From|With|By|For|"
                "Over|Across|Behind|Beside|Near|When|While|As|Once|Until|Despite|Today|Yesterday|Last|This|Every)")
+# "Pell's barrister, Ambrose Keel": the possessor is not the subject; "Moyo's campaign had
+# centred on ... she described" keeps Moyo.
+_POSSESSOR_OF_NAMED = re.compile(r"[’']s\s+(?:[a-z\-]+\s+){0,3}[a-z\-]+,\s+[A-Z]")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 _SENTENCE_OPENING = re.compile(rf"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?"
                                r"(?:[A-Z][\w.]*[ \t]+){0,3}$")
 
@@ -574,7 +578,8 @@ class SpeakerResolver:
                          for m in _ACRONYM.finditer(self.text)}
         self._name_tokens = [_tokens(m.name) for m in self.names]
         self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}
-        self._subjects: list[tuple[int, str]] | None = None
+        self._subjects: list[tuple[int, str, bool]] | None = None
+        self._subject_names: dict[int, str] = {}
         self._people: list[tuple[int, str]] | None = None
         self._noted: dict[str, list[tuple[str, int, int | None]]] = {}
         # Description heads already resolved to a named speaker ('vice-chancellor' ->
@@ -653,11 +658,13 @@ class SpeakerResolver:
             n, f = item
             spoke = honorific is not None and n in self.spoken  # "Ms Halvey": a living speaker
             speaks = spoke or any(s == n.lower() or s.endswith(" " + n.lower()) for s in self.speaking)
-            # "His wife, Ilona Dudek": a relative introduced through the main person is
-            # not who the bare surname means, unless 'Ms Halvey' is the one who has been
-            # quoted ("her mother, Carla Halvey" for the cyclist who died); nor is anyone after
-            # the surname was given to the one person named so far.
-            return (self.introduced_as_relative(f) and not spoke, n != owner if owner else False, not speaks, f.start)
+            # 'Ms Halvey', 'Mr Ashcombe' is the one of the family who has been quoted ("her
+            # mother, Carla Halvey" for the cyclist who died). Otherwise a relative
+            # introduced through the main person ("His wife, Ilona Dudek") is not who the
+            # bare surname means; nor is anyone after the surname was given to the one
+            # person named so far.
+            return (not spoke if honorific and self.spoken & set(cands) else False,
+                    self.introduced_as_relative(f) and not spoke, n != owner if owner else False, not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
 
@@ -967,14 +974,26 @@ class SpeakerResolver:
             for m in self.names:
                 if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
                     continue
-                if self.text[m.end : m.end + 2] in ("'s", "’s"):
+                if _POSSESSOR_OF_NAMED.match(self.text, m.end):
                     continue  # "Pell's barrister, Ambrose Keel, told": the barrister is the subject
-                full = self.canonical_name(m.name, m.start, given=False)
-                # "But", "Many", "Opposition": capitalised only at a sentence start; a lone
-                # surname counts when it stands for a person named in full ("Varga has ...").
-                if len(full.split()) >= 2 and not is_org(full) and not any(w.lower() in PRONOUNS for w in full.split()):
-                    self._subjects.append((m.start, full))
-        return [s for s in self._subjects if s[0] < position]
+                title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
+                self._subjects.append((m.start, (title.group(0) if title else "") + m.name, title is None))
+        out = []
+        for start, mention, fixed in self._subjects:
+            if start >= position:
+                break
+            # "Mr Ashcombe, 58, ... said" is whichever man of the two Ashcombes has been
+            # speaking, which changes as quotes are attributed: only untitled ones are kept.
+            full = self._subject_names.get(start) if fixed else None
+            if full is None:
+                full = self.canonical_name(mention, start, given=False)
+                if fixed:
+                    self._subject_names[start] = full
+            # "But", "Many", "Opposition": capitalised only at a sentence start; a lone
+            # surname counts when it stands for a person named in full ("Varga has ...").
+            if len(full.split()) >= 2 and not is_org(full) and not any(w.lower() in PRONOUNS for w in full.split()):
+                out.append((start, full))
+        return out
 
     def name_with_head(self, head: str, position: int) -> str | None:
         """The latest organisation named before ``position`` whose name ends in ``head``

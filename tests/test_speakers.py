@@ -604,3 +604,16 @@ def test_the_judge_finds_a_justice():
             "The judge said the engineers had failed.")
     r = SpeakerResolver(text)
     assert r.bound_name("The judge", text.index("The judge")) == "Owen Fairclough"
+
+
+def test_a_sentence_opening_possessor_stays_a_subject_and_a_title_follows_who_has_spoken():
+    text = ("Catherine Moyo won. Moyo’s campaign had centred on the unit.\n\n"
+            "Daniel Ashcombe, 24, died in 2023. Daniel’s father, Graham Ashcombe, spoke.\n\n"
+            "Mr Ashcombe, 58, said the family would take advice.")
+    r = SpeakerResolver(text)
+    end = len(text)
+    assert [n for p, n in r.sentence_subjects(end) if p == text.index("Moyo’s")] == ["Catherine Moyo"]
+    at = text.index("Ashcombe, 58")
+    assert dict(r.sentence_subjects(end))[at] == "Daniel Ashcombe"  # nobody quoted yet
+    r.spoken.add("Graham Ashcombe")
+    assert dict(r.sentence_subjects(end))[at] == "Graham Ashcombe"
