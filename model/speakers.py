@@ -93,10 +93,23 @@ def mention_core(mention: str) -> str:
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
     while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
         parts = parts[1:]
-    core = parts[0] if parts else ""
-    return _POSTMODIFIER.sub("", core).strip()
+    core = _POSTMODIFIER.sub("", parts[0] if parts else "").strip()
+    words = core.split()
+    for i in range(2, len(words) - 1):
+        # "a man clearing branches", "a woman standing next to her": a participle after
+        # "a <noun>" starts a modifier; "the UK's leading expert", "the planning officer" no.
+        if words[i].endswith("ing") and words[i].islower() and words[i] not in _PRENOMINAL_ING \
+                and words[i - 2].lower() in ("a", "an", "the", "one", "another") and words[i - 1].islower():
+            return " ".join(words[:i])
+    return core
 
 
+_PRENOMINAL_ING = frozenset("""acting leading ruling governing managing founding outgoing opposing
+    visiting rising remaining working fighting striking sitting serving polling presiding
+    reigning longstanding long-standing upcoming incoming winning losing caretaking ageing aging
+    planning housing marketing engineering nursing training banking building mining shipping teaching
+    funding parking policing lending trading farming fishing manufacturing broadcasting publishing
+    advertising licensing recycling catering cleaning""".split())
 _RELATIVE = re.compile(r"\s+(?:who|that|which|whose|whom)\b.*$", re.IGNORECASE)
 
 
@@ -455,9 +468,10 @@ _NOT_COMPANIES = frozenset(
 _PLACE_HEADS = frozenset(
     """valley river lake mountain mountains hills province region district county city town village
     street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
-    station port harbour harbor park forest desert plain plains state republic kingdom vale dale glen
-    moor moors heath fens marsh estuary peninsula canal lane crescent terrace""".split()
+    station port harbour harbor park forest desert plain plains state republic kingdom vale
+    moors fens estuary peninsula canal crescent terrace""".split()
 )
+_STREET_HEADS = frozenset("road street avenue square".split())  # never anyone's surname
 # Roles news copy names with one word and refers back to with another.
 _ROLE_SYNONYMS = {
     "lawyer": ("solicitor", "barrister", "attorney", "counsel"),
@@ -807,6 +821,8 @@ class SpeakerResolver:
         if not name[:1].isupper():
             return False
         if " " in name:  # 'Fennick Cross', 'Carrow Ridge': 'in Fennick Cross', and no given name
+            if name.split()[-1].lower() in _STREET_HEADS and mention_type(name) == "name" and not is_org(name):
+                return True  # "Cliff Road", though Cliff is a given name
             if mention_type(name) != "name" or first_name_gender(name) or is_org(name):
                 return False  # "The winchman on the rescue helicopter" is someone
             return _place_like(name) or bool(cached_regex(

@@ -617,3 +617,13 @@ def test_a_sentence_opening_possessor_stays_a_subject_and_a_title_follows_who_ha
     assert dict(r.sentence_subjects(end))[at] == "Daniel Ashcombe"  # nobody quoted yet
     r.spoken.add("Graham Ashcombe")
     assert dict(r.sentence_subjects(end))[at] == "Graham Ashcombe"
+
+
+def test_a_participle_after_the_head_is_a_modifier_and_a_road_is_a_place():
+    from quoteattr.speakers import mention_core
+
+    assert mention_core("a man clearing branches") == "a man"
+    assert mention_core("the acting director") == "the acting director"
+    assert mention_core("Hollinsford District Council’s planning officer") == "Hollinsford District Council’s planning officer"
+    r = SpeakerResolver("On Cliff Road, Linda Haskell, 67, stood in her garden. Fiona Marsh agreed.")
+    assert r.is_place("Cliff Road") and not r.is_place("Fiona Marsh")
