@@ -473,7 +473,7 @@ class QuoteAttributor:
             last = max(fits)
             if last[0] >= before and not any(c[0] > last[0] for c in agree):
                 return [last]
-        return here or agree or fits or people
+        return here or agree or fits  # never someone known to be of the other gender
 
     @staticmethod
     def _lede_description(resolver: SpeakerResolver, mention: str, pos: int,

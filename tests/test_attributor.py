@@ -359,3 +359,14 @@ def test_a_spokeswoman_for_an_organisation_is_a_person():
 
     assert not _org_like("A spokeswoman for Kelland Highways")
     assert _org_like("Kelland Highways") and _org_like("the interior ministry")
+
+
+def test_he_never_goes_to_someone_known_to_be_a_woman():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Mariam, 34, gave only her first name. She said the walk took two days.\n\n"
+            "A man was tying a sheet between two trees. \"That is my whole house,\" he said.")
+    r = SpeakerResolver(text)
+    pos = text.index("he said")
+    assert QuoteAttributor._gendered_people(r, text, pos, "m", [(0, "Mariam")], "") == []
