@@ -782,7 +782,7 @@ class SpeakerResolver:
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
                          rf"(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
         pat_after = cached_regex(
-            rf"({_NAME_RUN.pattern}),\s+(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
+            rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
         )
         for pat in (pat_before, pat_after):

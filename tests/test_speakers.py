@@ -627,3 +627,10 @@ def test_a_participle_after_the_head_is_a_modifier_and_a_road_is_a_place():
     assert mention_core("Hollinsford District Council’s planning officer") == "Hollinsford District Council’s planning officer"
     r = SpeakerResolver("On Cliff Road, Linda Haskell, 67, stood in her garden. Fiona Marsh agreed.")
     assert r.is_place("Cliff Road") and not r.is_place("Fiona Marsh")
+
+
+def test_a_role_after_a_name_and_an_age_binds_to_it():
+    text = ("Among them were Amira Selek, 31, a primary school teacher from Dorvash, and her mother, "
+            "Hatice Selek, 63. \"She told me,\" the teacher said.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the teacher", text.index("the teacher")) == "Amira Selek"
