@@ -63,6 +63,17 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1  # also back over an initialism: "S. General" -> "U.S. General"
     while end < len(text) and end > start and text[end].isalnum():
         end += 1
+    if start >= 2 and text[start - 1] in "’'" and text[start : start + 2] == "s " and text[start - 2].isalpha():
+        start -= 1  # "[s largest doctors’ union]": the country’s largest doctors’ union
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if text[max(0, start - 4) : start] in ("the ", "The "):
+            start -= 4
+    while start > 1 and text[start : start + 1].isupper() and text[start - 1] == " ":
+        prev = re.search(r"[A-Z][\w\-]*$", text[max(0, start - 30) : start - 1])
+        if not prev or re.search(r"[.!?:\n“\"]\s*$", text[max(0, start - 32) : start - 1 - len(prev.group(0))]):
+            break  # a sentence's first word may be capitalised for that reason alone
+        start -= len(prev.group(0)) + 1  # "Castor [Beverage Group]": the whole name
     lead = _LEADING_CONJUNCTION.match(text, start, end)
     if lead and end > lead.end():
         start = lead.end()  # "though independent experts cautioned": the experts

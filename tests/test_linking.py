@@ -161,3 +161,17 @@ def test_a_time_phrase_is_no_mention_but_a_relative_clause_does_not_spoil_one():
     assert not _looks_like_noun_phrase("spring, after a two-year review of the collection")
     assert _looks_like_noun_phrase("a man clearing branches, who did not want to give his name")
     assert not _looks_like_noun_phrase("side had won the previous two titles")
+
+
+def test_trim_widens_to_the_possessor_and_the_whole_capitalised_name():
+    from quoteattr.linking import trim_mention
+
+    def trimmed(text, first, last):
+        s, e = trim_mention(text, text.index(first), text.index(last))
+        return text[s:e]
+
+    assert trimmed("after the country’s largest doctors’ union accused", "s largest", " accused") == \
+        "the country’s largest doctors’ union"
+    assert trimmed("an offer from the drinks group Castor Beverage Group, saying", "Beverage", ", saying") == \
+        "Castor Beverage Group"
+    assert trimmed("He left. Beverage Group said", "Beverage", " said") == "Beverage Group"
