@@ -406,6 +406,12 @@ class QuoteAttributor:
         named = resolver.identified_later(mention, pos)
         if named:
             return True, named  # "A woman who lives opposite ..." until "The woman, Sandra Mellick, said"
+        definite = low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")) or "’s " in low or "'s " in low
+        lede = resolver.named_after_lede(mention, pos) if definite and not _is_org_head(head) else None
+        if lede and resolver.bound_later(mention, pos):
+            lede = None  # "A judge jailed ..." when 'Judge Philippa Ackerly' comes later: her
+        if lede:
+            return True, lede  # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"
         if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head in resolver.roles and not _is_org_head(head):

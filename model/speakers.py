@@ -837,6 +837,28 @@ class SpeakerResolver:
             return None
         return self._bound_name_head(re.escape(head), position, description, forward=True)
 
+    def named_after_lede(self, description: str, position: int) -> str | None:
+        """Wire copy describes in the lede and names in the next paragraph: 'Korlund's
+        finance minister unveiled a budget ...' then 'Helena Vostrup, presenting her second
+        budget, said ...'. The person opening that paragraph, for a description whose head
+        the lede uses while naming nobody."""
+        head = mention_head(description).lower()
+        if not head.isalpha() or head in ORG_HEADS or head in PRONOUNS or head in _GENERIC_DESCRIPTION_WORDS:
+            return None
+        blocks = [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", self.text)]
+        if blocks and _inside(blocks[0][0], self._headline_lines):
+            blocks = blocks[1:]
+        if len(blocks) < 2:
+            return None
+        (lede_start, lede_end), (next_start, next_end) = blocks[0], blocks[1]
+        words = re.findall(r"[\w’'\-]+", self.text[lede_start : sentence_end(self.text, lede_start)].lower())[:10]
+        if position < lede_start or head not in words or "of" in words[: words.index(head)]:
+            return None  # the lede's subject: "The brother of a former mayor" is no mayor
+        if any(lede_start <= p < lede_end for p, _ in self.people_before(lede_end)):
+            return None  # the lede names someone: the description may be theirs
+        first = [(p, n) for p, n in self.sentence_subjects(next_end) if next_start <= p < sentence_end(self.text, next_start)]
+        return first[0][1] if first else None
+
     def identified_later(self, description: str, position: int) -> str | None:
         """The name a later sentence gives the described person in so many words: 'A woman
         who lives opposite the shop said ...' then 'The woman, Sandra Mellick, 67, said'; 'the

@@ -634,3 +634,18 @@ def test_a_role_after_a_name_and_an_age_binds_to_it():
             "Hatice Selek, 63. \"She told me,\" the teacher said.")
     r = SpeakerResolver(text)
     assert r.bound_name("the teacher", text.index("the teacher")) == "Amira Selek"
+
+
+def test_the_lede_describes_and_the_next_paragraph_names():
+    text = ("Korlund budget raises fuel duty\n\n"
+            "ALDHAVEN — Korlund’s finance minister unveiled a budget on Tuesday that raises fuel duty.\n\n"
+            "Helena Vostrup, presenting her second budget, said the deficit was too high.\n\n"
+            "Late on Tuesday, the finance minister told KRT that she would act.")
+    r = SpeakerResolver(text)
+    assert r.named_after_lede("the finance minister", text.index("the finance minister told")) == "Helena Vostrup"
+    brother = ("Mayor's brother guilty of fraud\n\n"
+               "The brother of a former mayor of Pennock has been found guilty of fraud.\n\n"
+               "Gareth Mallory, 58, was convicted on Thursday.")
+    r = SpeakerResolver(brother)
+    assert r.named_after_lede("the brother", len(brother) - 5) == "Gareth Mallory"
+    assert r.named_after_lede("the former mayor", len(brother) - 5) is None  # not the lede's subject
