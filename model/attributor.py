@@ -24,7 +24,7 @@ from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, SpeakerResolver, cached_regex,
+from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver, cached_regex,
                                  description_speaker, head_gender, is_org, mention_core, mention_head,
                                  mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
@@ -268,8 +268,8 @@ class QuoteAttributor:
             if mention is not None:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
-                speaker = self._canonical(resolver, mention_text, mention.start, history, mentions, text,
-                                          text[u.start : u.end])
+                speaker = self._canonical(resolver, _sentence_case(text, mention.start, mention_text), mention.start,
+                                          history, mentions, text, text[u.start : u.end])
             elif (u.kind == "direct" and quotes and quotes[-1].speaker
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
@@ -549,6 +549,22 @@ def _own_pronoun_gender(text: str, end: int) -> str | None:
     if not m or re.search(r"\s[A-Z][a-z]", m.group(0)):
         return None
     return "f" if m.group(1).lower() in ("her", "herself") else "m"
+
+
+def _sentence_case(text: str, start: int, mention: str) -> str:
+    """A mention whose first word is capitalised only because it opens the sentence
+    ('Analysts at Corbel Securities said', 'Neighbour Janice Pell' is a name, 'Doorman'
+    alone is not): lowered when it is a role word or the article writes it in lower case elsewhere."""
+    first = mention.split()[0] if mention.split() else ""
+    if not first[:1].isupper() or not first[1:].islower() or _sentence_start(text, start) != start:
+        return mention
+    if len(mention_core(mention).split()) != 1:
+        return mention  # "Janice Pell", "Regional Fire Chief Helena Marsh"
+    low = first.lower()
+    if low not in TITLE_WORDS and low.removesuffix("s") not in TITLE_WORDS \
+            and not cached_regex(rf"\b{re.escape(low)}\b").search(text):
+        return mention
+    return mention[:1].lower() + mention[1:]
 
 
 def _named_in(name: str, quote: str) -> bool:

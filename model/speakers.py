@@ -780,7 +780,7 @@ class SpeakerResolver:
         comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
-                         rf"(?:\s+|,\s+{comma})({_NAME_RUN.pattern})")
+                         rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
         pat_after = cached_regex(
             rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"

@@ -370,3 +370,12 @@ def test_he_never_goes_to_someone_known_to_be_a_woman():
     r = SpeakerResolver(text)
     pos = text.index("he said")
     assert QuoteAttributor._gendered_people(r, text, pos, "m", [(0, "Mariam")], "") == []
+
+
+def test_a_role_word_capitalised_by_the_sentence_is_lowered():
+    from quoteattr.attributor import _sentence_case
+
+    text = "Shares fell. Analysts at Corbel Securities said the recall could cost £15m. Janice Pell agreed."
+    assert _sentence_case(text, text.index("Analysts"), "Analysts at Corbel Securities") == \
+        "analysts at Corbel Securities"
+    assert _sentence_case(text, text.index("Janice"), "Janice Pell") == "Janice Pell"

@@ -649,3 +649,8 @@ def test_the_lede_describes_and_the_next_paragraph_names():
     r = SpeakerResolver(brother)
     assert r.named_after_lede("the brother", len(brother) - 5) == "Gareth Mallory"
     assert r.named_after_lede("the former mayor", len(brother) - 5) is None  # not the lede's subject
+
+
+def test_a_role_binds_no_name_across_a_line_break():
+    text = "Leak exposes 1.2 million customers\n\nVESSHOLM — The regulator opened an inquiry."
+    assert SpeakerResolver(text).bound_name("customers", text.index("VESSHOLM")) is None
