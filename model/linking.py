@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan
-from quoteattr.speakers import REPORTING_NEXT
+from quoteattr.speakers import REPORTING_NEXT, mention_head
 from quoteattr.tagging import DocEncoding
 
 PRONOUNS = frozenset(
@@ -116,6 +116,7 @@ def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSp
 _NOT_A_NOUN = re.compile(r"[a-z]+(?:ed|ful|ous|ive|ly|ing|able|ible)")
 _PREPOSITIONS = frozenset("to in on at for from with by into about over under after before during".split())
 _CLAUSE_LINKS = frozenset("because that although though while whereas unless if and or but as since when".split())
+_MEDIA_NOUNS = frozenset("website site page account blog feed channel podcast newsletter".split())
 _TIME_WORDS = frozenset("""spring summer autumn winter january february march april june july august
     september october november december monday tuesday wednesday thursday friday saturday sunday
     yesterday today tonight tomorrow""".split())
@@ -165,6 +166,8 @@ def source_mentions(enc: DocEncoding, spans: list[TagSpan]) -> list[Mention]:
             continue  # "A" left of "A handwritten sign ... read:": no one to name
         if _RECIPIENT.search(enc.text[max(0, start - 50) : start]):
             continue  # "told reporters", "told analysts": who heard it, not who said it
+        if mention_head(enc.text[start:end]).lower() in _MEDIA_NOUNS:
+            continue  # "the club's website", "her Instagram account": where, not who
         if not _looks_like_noun_phrase(enc.text[start:end]):
             continue  # "unhelpful", "named", "side had won the previous two titles"
         ts, te = enc.token_range(start, end)

@@ -175,3 +175,16 @@ def test_trim_widens_to_the_possessor_and_the_whole_capitalised_name():
     assert trimmed("an offer from the drinks group Castor Beverage Group, saying", "Beverage", ", saying") == \
         "Castor Beverage Group"
     assert trimmed("He left. Beverage Group said", "Beverage", " said") == "Beverage Group"
+
+
+def test_a_website_is_where_not_who_but_a_named_website_speaks():
+    from quoteattr.labels import TagSpan
+    from quoteattr.linking import source_mentions
+
+    text = ("Kirschner said in a statement on the club's website that Rudge was not for sale . "
+            "About 31,000 passengers were booked , according to FlightLedger, a flight-tracking website .")
+    enc = make_enc(text)
+    spans = [TagSpan("SOURCE", text.index(w), text.index(w) + len(w), 0.9, 0, 1)
+             for w in ("Kirschner", "club's website", "FlightLedger, a flight-tracking website")]
+    assert [text[m.start : m.end] for m in source_mentions(enc, spans)] == \
+        ["Kirschner", "FlightLedger, a flight-tracking website"]

@@ -654,3 +654,8 @@ def test_the_lede_describes_and_the_next_paragraph_names():
 def test_a_role_binds_no_name_across_a_line_break():
     text = "Leak exposes 1.2 million customers\n\nVESSHOLM — The regulator opened an inquiry."
     assert SpeakerResolver(text).bound_name("customers", text.index("VESSHOLM")) is None
+
+
+def test_a_title_in_marks_is_nobody():
+    text = "Desmond Hale retired. In his memoir, ‘Nobody Asked Us’, he wrote about the back benches."
+    assert [n for _, n in SpeakerResolver(text).people_before(len(text))] == ["Desmond Hale"]
