@@ -270,6 +270,7 @@ class QuoteAttributor:
                 m_start, m_end = mention.start, mention.end
                 speaker = self._canonical(resolver, _sentence_case(text, mention.start, mention_text), mention.start,
                                           history, mentions, text, text[u.start : u.end])
+                speaker = _answerer(resolver, text, mention, speaker, quotes, history) or speaker
             elif (u.kind == "direct" and quotes and quotes[-1].speaker
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
@@ -549,6 +550,25 @@ def _own_pronoun_gender(text: str, end: int) -> str | None:
     if not m or re.search(r"\s[A-Z][a-z]", m.group(0)):
         return None
     return "f" if m.group(1).lower() in ("her", "herself") else "m"
+
+
+_REPLY = re.compile(r"\s*(?:replied|answered|responded)\b")
+_QUESTION_CUE = re.compile(r"\b(?:asked|put it to|pressed|suggested)\b")
+
+
+def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: str | None,
+              quotes: list[Quote], history: list[tuple[int, str]]) -> str | None:
+    """'"..., didn't you?" Mr Rathbone asked.' then '"I said that," he replied.': a he/she
+    who replies to a question is not the one who asked it but the person it was put to,
+    the latest other speaker of that gender."""
+    want = PRONOUN_GENDER.get(text[mention.start : mention.end].strip().lower())
+    if not want or not speaker or not quotes or quotes[-1].speaker != speaker:
+        return None
+    if not _REPLY.match(text, mention.end) or not _QUESTION_CUE.search(quotes[-1].cue or ""):
+        return None
+    others = [n for p, n in sorted(history) if p < mention.start and n != speaker
+              and mention_type(n) == "name" and resolver.gender(n, mention.start) in (want, None)]
+    return others[-1] if others else None
 
 
 def _sentence_case(text: str, start: int, mention: str) -> str:

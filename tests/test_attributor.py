@@ -379,3 +379,22 @@ def test_a_role_word_capitalised_by_the_sentence_is_lowered():
     assert _sentence_case(text, text.index("Analysts"), "Analysts at Corbel Securities") == \
         "analysts at Corbel Securities"
     assert _sentence_case(text, text.index("Janice"), "Janice Pell") == "Janice Pell"
+
+
+def test_he_who_replies_is_not_the_one_who_asked():
+    from quoteattr.attributor import _answerer
+    from quoteattr.linking import Mention
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Jordan Sallis, a doorman, said he saw the punch.\n\n"
+            "\"You told the officers it was nothing, didn't you?\" Mr Simon Rathbone asked.\n\n"
+            "\"I said that, yeah,\" he replied.")
+    r = SpeakerResolver(text)
+    asked = Quote(start=text.index("You told"), end=text.index("?") + 1, text="", kind="direct",
+                  speaker="Simon Rathbone", cue="asked")
+    he = text.index("he replied")
+    history = [(0, "Jordan Sallis"), (text.index("Mr Simon"), "Simon Rathbone")]
+    mention = Mention(he, he + 2, 0, 1)
+    assert _answerer(r, text, mention, "Simon Rathbone", [asked], history) == "Jordan Sallis"
+    said = Quote(start=asked.start, end=asked.end, text="", kind="direct", speaker="Simon Rathbone", cue="said")
+    assert _answerer(r, text, mention, "Simon Rathbone", [said], history) is None
