@@ -24,8 +24,8 @@ from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver, cached_regex,
-                                 description_speaker, head_gender, is_org, mention_core, mention_head,
+from quoteattr.speakers import (DETERMINERS, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
+                                 cached_regex, description_speaker, head_gender, is_org, mention_core, mention_head,
                                  mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -407,13 +407,14 @@ class QuoteAttributor:
         named = resolver.identified_later(mention, pos)
         if named:
             return True, named  # "A woman who lives opposite ..." until "The woman, Sandra Mellick, said"
-        definite = low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")) or "’s " in low or "'s " in low
-        lede = resolver.named_after_lede(mention, pos) if definite and not _is_org_head(head) else None
-        if lede and resolver.bound_later(mention, pos):
-            lede = None  # "A judge jailed ..." when 'Judge Philippa Ackerly' comes later: her
-        if lede:
-            return True, lede  # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"
-        if not low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")):
+        determined = low.startswith(("the ", "this ", "his ", "her ", "their ", "its "))
+        if (determined or "’s " in low or "'s " in low) and not _is_org_head(head):
+            # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"; but "A
+            # judge jailed ..." is whoever is called 'Judge Philippa Ackerly' later.
+            lede = resolver.named_after_lede(mention, pos)
+            if lede and not resolver.bound_later(mention, pos):
+                return True, lede
+        if not determined:
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head in resolver.roles and not _is_org_head(head):
             return True, resolver.roles[head]  # "The vice-chancellor" again: whoever it was before
@@ -464,7 +465,7 @@ class QuoteAttributor:
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
-        if not here and fits and text[para : para + 1] in _OPENING_MARKS:
+        if not here and fits and text[para : para + 1] in OPEN_MARKS:
             before = _paragraph_start(text, max(para - 2, 0))
             # The paragraph before ends by handing over to someone: '... as Eleanor's mother,
             # Margaret Whitlow, read a statement to the court.' then '"...," she said'.
@@ -601,7 +602,6 @@ def _is_org_head(word: str) -> bool:
 _SPEECH_ACT = re.compile(r"\b(?:read (?:a|an|the|out)|statement|addressed|told|said|says|spoke|recalled|"
                          r"explained|replied|answered|added)\b")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
-_OPENING_MARKS = frozenset("“\"‘'«„")
 # Descriptions of an organisation by another word than its name's head.
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),
                  "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv"),

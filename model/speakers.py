@@ -471,7 +471,7 @@ _PLACE_HEADS = frozenset(
     station port harbour harbor park forest desert plain plains state republic kingdom vale
     moors fens estuary peninsula canal crescent terrace""".split()
 )
-_OPEN_MARKS = frozenset("“\"‘'«„")
+OPEN_MARKS = frozenset("“\"‘'«„")
 _CLOSE_MARKS = frozenset("”\"’'»")
 _STREET_HEADS = frozenset("road street avenue square".split())  # never anyone's surname
 # Roles news copy names with one word and refers back to with another.
@@ -1000,7 +1000,7 @@ class SpeakerResolver:
                 words = [w.lower() for w in m.name.split()]
                 if any(w in PRONOUNS or w in _CALENDAR for w in words) or _place_like(m.name):
                     continue  # "Every Thursday", "St Oswin", "River Asker", "Corran Street"
-                if self.text[m.start - 1 : m.start] in _OPEN_MARKS and self.text[m.end : m.end + 1] in _CLOSE_MARKS:
+                if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in _CLOSE_MARKS:
                     continue  # "his memoir, ‘Nobody Asked Us’": a title
                 if self.text[m.end : m.end + 2] in ("'s", "’s") and not first_name_gender(m.name):
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
@@ -1023,7 +1023,7 @@ class SpeakerResolver:
         out = []
         for start, mention, fixed in self._subjects:
             if start >= position:
-                break
+                continue
             # "Mr Ashcombe, 58, ... said" is whichever man of the two Ashcombes has been
             # speaking, which changes as quotes are attributed: only untitled ones are kept.
             full = self._subject_names.get(start) if fixed else None
