@@ -495,3 +495,20 @@ def test_cli_missing_file(tmp_path, capsys):
     assert main([str(tmp_path / "nope.jsonl")]) == 2
     err = capsys.readouterr().err
     assert "cannot read" in err and "Traceback" not in err
+
+
+def test_eval_readme_states_the_file_as_it_is(articles):
+    """The counts eval/README.md gives are the file's own, so they cannot drift."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "eval" / "README.md").read_text(encoding="utf-8")
+    n_quotes = sum(len(a.quotes) for a in articles)
+    assert f"the set itself: {len(articles)} articles, {n_quotes} quotes." in readme
+    assert f'"OK ({len(articles)} articles, {n_quotes} quotes)"' in readme
+    dev_invented = sum(a.split == "dev" and a.source == "invented" for a in articles)
+    test_invented = sum(a.split == "test" for a in articles)
+    assert f"| `dev` | `panjshir` + {dev_invented} invented |" in readme
+    assert f"| `test` | {test_invented} invented |" in readme
+    listed = set(re.findall(r"^\| `([a-z0-9\-]+)` \| (?:dev|test) \|", readme, re.M))
+    assert listed == {a.id for a in articles}  # one table row per article
