@@ -394,6 +394,13 @@ class QuoteAttributor:
         head = mention_head(mention).lower()
         if head in _INSCRIPTIONS:
             return True, None  # "A banner read:", "someone had written on the wall:" - no speaker
+        if head in _DOCUMENTS and low.startswith("the "):
+            # "In a statement, the National Bank of Kaldoria said ..." then "the statement
+            # said": whoever issued it, the latest speaker whose sentence names one.
+            issued = [(p, n) for p, n in history if p < pos
+                      and cached_regex(rf"\b{head}\b").search(text, _sentence_start(text, p), sentence_end(text, p))]
+            if issued:
+                return True, max(issued)[1]
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
@@ -633,6 +640,7 @@ def _org_like(speaker: str) -> bool:
     return is_org(speaker)
 
 
+_DOCUMENTS = frozenset("statement communique communiqué release letter".split())
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
 _INSCRIBED = re.compile(

@@ -398,3 +398,16 @@ def test_he_who_replies_is_not_the_one_who_asked():
     assert _answerer(r, text, mention, "Simon Rathbone", [asked], history) == "Jordan Sallis"
     said = Quote(start=asked.start, end=asked.end, text="", kind="direct", speaker="Simon Rathbone", cue="said")
     assert _answerer(r, text, mention, "Simon Rathbone", [said], history) is None
+
+
+def test_the_statement_is_whoever_issued_it():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("In a statement after a two-day meeting, the National Bank of Kaldoria said prices rose. "
+            "Seven members voted for the increase. \"We act,\" the statement said.")
+    r = SpeakerResolver(text)
+    history = [(text.index("the National"), "National Bank of Kaldoria")]
+    pos = text.index("the statement said")
+    assert QuoteAttributor._description_referent(None, r, "the statement", pos, history, text) == \
+        (True, "National Bank of Kaldoria")
