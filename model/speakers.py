@@ -388,8 +388,24 @@ _OF_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
 _ACRONYM = re.compile(rf"({_NAME_RUN.pattern})\s*\(([A-Z][A-Z\-&]{{1,9}})\)")
 
 
+# "Donald ‘Dodie’ MacAskill": a nickname in marks between a given name and a surname.
+_NICKNAMED = re.compile(r"\b([A-Z][\w\-]+)[ \t]+[‘“'\"][A-Z][\w\- ]{0,20}[’”'\"][ \t]+([A-Z][\w’'\-]+)")
+
+
 def find_names(text: str) -> list[NameMention]:
     """Capitalised runs in the prose that look like names (titles stripped)."""
+    nicknamed = [m for m in _NICKNAMED.finditer(text) if first_name_gender(f"{m.group(1)} {m.group(2)}")]
+    if nicknamed:  # read it as "Donald MacAskill", the nickname blanked out
+        chars = list(text)
+        for m in nicknamed:
+            a, b = m.end(1), m.start(2)
+            chars[a:b] = " " * (b - a)
+        names = find_names("".join(chars))
+        for m in nicknamed:  # the span of "Donald MacAskill" is the whole written form
+            for i, n in enumerate(names):
+                if n.start == m.start(1) and n.end == m.end(2):
+                    names[i] = NameMention(n.start, n.end, f"{m.group(1)} {m.group(2)}")
+        return names
     out = []
     skip = headline_spans(text)
     for m in _NAME_RUN.finditer(text):

@@ -659,3 +659,10 @@ def test_a_role_binds_no_name_across_a_line_break():
 def test_a_title_in_marks_is_nobody():
     text = "Desmond Hale retired. In his memoir, ‘Nobody Asked Us’, he wrote about the back benches."
     assert [n for _, n in SpeakerResolver(text).people_before(len(text))] == ["Desmond Hale"]
+
+
+def test_a_nickname_in_marks_inside_a_name():
+    text = "Across the road lives Donald ‘Dodie’ MacAskill, 84, who fished. MacAskill says no."
+    names = [(n.name, text[n.start : n.end]) for n in find_names(text)]
+    assert ("Donald MacAskill", "Donald ‘Dodie’ MacAskill") in names
+    assert SpeakerResolver(text).canonical_name("MacAskill", text.rindex("MacAskill")) == "Donald MacAskill"
