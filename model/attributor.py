@@ -256,7 +256,10 @@ class QuoteAttributor:
         quotes: list[Quote] = []
         history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
         for u in units:
-            mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), mentions, cue_prob)
+            # Words inside the marks are the quote's, never its attribution ('"A deputy
+            # knocked on the door and said, ..." she said'): a direct quote looks outside.
+            near = [m for m in mentions if not (u.kind == "direct" and u.start <= m.start and m.end <= u.end)]
+            mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), near, cue_prob)
             if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
                 continue  # a quoted term or scare quote, not words someone said
             if u.kind == "direct" and _INSCRIBED.search(text[_sentence_start(text, u.start) : u.start]):

@@ -40,6 +40,8 @@ TITLE_WORDS = frozenset(
     student actor actress farmer nurse engineer pilot driver resident shopkeeper pensioner
     writer author singer designer chef owner worker trader researcher scientist
     guard centre center winger fullback pitcher batsman bowler
+    rancher neighbour neighbor fisherman landlord landlady homeowner widow widower retiree
+    volunteer publican midwife paramedic firefighter lifeguard plumber electrician
     """.split()
 )
 # Last words of organisation names: such a run keeps its leading words ("Pellan Coach

@@ -178,6 +178,15 @@ def test_plural_groups_are_not_he_or_she():
     assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")
 
 
+def test_a_source_inside_the_marks_is_the_quotes_not_its_speaker(shipped):
+    text = ("Teresa Alvaro, 58, said she had been given 20 minutes to leave her house.\n\n"
+            "\"A deputy knocked on the door and said, 'It's time, ma'am, right now.' I grabbed the cat,\" "
+            "she said.")
+    outer = [q for q in shipped(text) if q.text.startswith("A deputy")]
+    assert len(outer) == 1 and outer[0].speaker == "Teresa Alvaro"
+    assert outer[0].speaker_mention == "she"
+
+
 def test_a_person_named_inside_the_quote_is_not_its_speaker():
     from quoteattr.attributor import _named_in
 

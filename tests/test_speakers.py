@@ -294,6 +294,7 @@ def test_dates_places_and_occupations_are_not_names():
     assert mention_name("Hallstad, Vrenland’s foreign ministry spokeswoman, Marit Sorvel") == "Marit Sorvel"
     assert mention_name("In Hallstad, the spokeswoman, Marit Sorvel") == "Marit Sorvel"
     assert strip_titles("Student Liesbeth Kramer") == "Liesbeth Kramer"
+    assert strip_titles("Rancher Dale Whitford") == "Dale Whitford"  # an occupation written as a title
     assert mention_name("Emergency, an Italian aid group") == "Emergency"
 
 
