@@ -482,7 +482,7 @@ class QuoteAttributor:
             tail = max(text.rfind(". ", before, para - 2) + 2, before)
             handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1])
                       and resolver.gender(c[1], pos) in (want, None)
-                      and _SPEECH_ACT.search(text, c[0], para)]
+                      and _hands_over(text, c[0], para)]
             if handed and max(handed)[0] > max(fits)[0]:  # named after whoever spoke last
                 return [max(handed)]
             # A paragraph that opens with a quote and a he/she goes on with whoever the
@@ -582,6 +582,15 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
     return others[-1] if others else None
 
 
+def _hands_over(text: str, pos: int, end: int) -> bool:
+    """Whether the person named at ``pos`` goes on to speak before ``end`` ('Margaret
+    Whitlow, read a statement'). A verb joined on with 'but'/'and' straight after the
+    name has the sentence's earlier subject ('... about the referee, Stuart Penrose, but
+    added that ...'), unlike 'Rachel Vantell, sat beside the detective and read'."""
+    act = _SPEECH_ACT.search(text, pos, end)
+    return bool(act) and not _JOINED_VERB.match(text[pos : act.start()])
+
+
 def _sentence_case(text: str, start: int, mention: str) -> str:
     """A mention whose first word is capitalised only because it opens the sentence
     ('Analysts at Corbel Securities said', 'Neighbour Janice Pell' is a name, 'Doorman'
@@ -611,6 +620,7 @@ def _is_org_head(word: str) -> bool:
 # Words that hand a paragraph over to someone about to be quoted.
 _SPEECH_ACT = re.compile(r"\b(?:read (?:a|an|the|out)|statement|addressed|told|said|says|spoke|recalled|"
                          r"explained|replied|answered|added)\b")
+_JOINED_VERB = re.compile(r"[^,.;]*,\s*(?:but|and)\s+(?:\w+ly\s+)?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
 # Descriptions of an organisation by another word than its name's head.
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),

@@ -420,3 +420,13 @@ def test_the_statement_is_whoever_issued_it():
     pos = text.index("the statement said")
     assert QuoteAttributor._description_referent(None, r, "the statement", pos, history, text) == \
         (True, "National Bank of Kaldoria")
+
+
+def test_a_name_is_handed_over_to_only_when_it_is_the_speech_acts_subject():
+    from quoteattr.attributor import _hands_over
+
+    text = ("The Ashcombe manager said he would not be contacting the league about the referee, "
+            "Stuart Penrose, but added that his players felt hard done by.")
+    assert not _hands_over(text, text.index("Stuart"), len(text))
+    text = "Her mother, Rachel Vantell, sat beside the detective and read a short appeal to her daughter."
+    assert _hands_over(text, text.index("Rachel"), len(text))
