@@ -418,7 +418,7 @@ class QuoteAttributor:
         if named:
             return True, named  # "A woman who lives opposite ..." until "The woman, Sandra Mellick, said"
         determined = low.startswith(("the ", "this ", "his ", "her ", "their ", "its "))
-        if (determined or "’s " in low or "'s " in low) and not _is_org_head(head):
+        if not _is_org_head(head):
             # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"; but "A
             # judge jailed ..." is whoever is called 'Judge Philippa Ackerly' later.
             lede = resolver.named_after_lede(mention, pos)

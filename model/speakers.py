@@ -872,8 +872,9 @@ class SpeakerResolver:
             return None
         (lede_start, lede_end), (next_start, next_end) = blocks[0], blocks[1]
         words = re.findall(r"[\w’'\-]+", self.text[lede_start : sentence_end(self.text, lede_start)].lower())[:10]
-        if position < lede_start or head not in words or "of" in words[: words.index(head)]:
-            return None  # the lede's subject: "The brother of a former mayor" is no mayor
+        if (position < lede_start and not _inside(position, self._headline_lines)) \
+                or head not in words or "of" in words[: words.index(head)]:
+            return None  # the lede's subject (or the headline's): "The brother of a former mayor" is no mayor
         if any(lede_start <= p < lede_end for p, _ in self.people_before(lede_end)):
             return None  # the lede names someone: the description may be theirs
         first = [(p, n) for p, n in self.sentence_subjects(next_end) if next_start <= p < sentence_end(self.text, next_start)]

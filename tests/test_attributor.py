@@ -430,3 +430,12 @@ def test_a_name_is_handed_over_to_only_when_it_is_the_speech_acts_subject():
     assert not _hands_over(text, text.index("Stuart"), len(text))
     text = "Her mother, Rachel Vantell, sat beside the detective and read a short appeal to her daughter."
     assert _hands_over(text, text.index("Rachel"), len(text))
+
+
+def test_an_indefinite_lede_and_its_headline_are_the_person_named_next(shipped):
+    text = ("Pub worker tells brewery arson trial accused ‘smelled of petrol’ hours before fire\n\n"
+            "A pub worker told a jury on Wednesday that the man accused of burning down a Cranholt brewery "
+            "‘smelled of petrol’ when he came into her bar.\n\n"
+            "Ellen Marsh, 41, was giving evidence on the third day of the trial of Gareth Pollard, 56, who denies arson.")
+    quotes = [q for q in shipped(text) if q.text == "smelled of petrol"]
+    assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Ellen Marsh"}
