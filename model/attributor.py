@@ -271,9 +271,13 @@ class QuoteAttributor:
             if mention is not None:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
-                speaker = self._canonical(resolver, _sentence_case(text, mention.start, mention_text), mention.start,
-                                          history, mentions, text, text[u.start : u.end])
-                speaker = _answerer(resolver, text, mention, speaker, quotes, history) or speaker
+                same = [q.speaker for q in quotes if q.speaker_start == mention.start]
+                if same:  # '"A," she said. "B."': one mention, one speaker for both halves
+                    speaker = same[-1]
+                else:
+                    speaker = self._canonical(resolver, _sentence_case(text, mention.start, mention_text), mention.start,
+                                              history, mentions, text, text[u.start : u.end])
+                    speaker = _answerer(resolver, text, mention, speaker, quotes, history) or speaker
             elif (u.kind == "direct" and quotes and quotes[-1].speaker
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.

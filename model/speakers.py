@@ -1126,6 +1126,10 @@ class SpeakerResolver:
             a = cached_regex(rf"{re.escape(p)},\s+(\d{{1,3}}),").search(self.text)
             if a:
                 ages[p] = int(a.group(1))
+        for bare in cached_regex(rf"\b{re.escape(surname)},\s+(\d{{1,3}}),").finditer(self.text):
+            before = self.text[max(0, bare.start() - 30) : bare.start()].split()
+            if not before or not before[-1][:1].isupper():  # "... this month Tullow, 67, will close":
+                ages.setdefault(self.canonical_name(surname, bare.start()), int(bare.group(1)))  # the bare surname's bearer
         if len(ages) >= 2:
             pick = min if which == "younger" else max
             return pick(ages, key=lambda p: ages[p])

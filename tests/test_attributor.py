@@ -439,3 +439,12 @@ def test_an_indefinite_lede_and_its_headline_are_the_person_named_next(shipped):
             "Ellen Marsh, 41, was giving evidence on the third day of the trial of Gareth Pollard, 56, who denies arson.")
     quotes = [q for q in shipped(text) if q.text == "smelled of petrol"]
     assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Ellen Marsh"}
+
+
+def test_both_halves_of_a_split_quote_have_the_one_speaker(shipped):
+    text = ("Dr Agnes Tullow, 67, is retiring after 38 years.\n\n"
+            "Her daughter, Fiona Tullow, 38, said she would not apply for the post.\n\n"
+            "Her mother, listening from the doorway, shook her head. \"Fiona will end up here,\" she said. "
+            "\"They always end up in the valley.\"")
+    quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
+    assert quotes["Fiona will end up here,"] == quotes["They always end up in the valley."] == "Agnes Tullow"

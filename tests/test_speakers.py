@@ -219,6 +219,13 @@ def test_younger_and_elder_by_age_or_by_who_the_surname_is_not():
     r = SpeakerResolver(text, [(text.index("Ingrid"), text.index("Ingrid") + 13)])
     assert r.relative_by_age("the younger Moberg", text.index("the younger")) == "Aino Moberg"
     assert r.relative_by_age("the minister", 0) is None
+    # The older one's age given on the bare surname; a third Tullow has none.
+    text = ("Doctor\n\nDr Agnes Tullow met a farmer, Callum Tullow, in 1987. This month Tullow, 67, retires.\n\n"
+            "Her daughter, Fiona Tullow, 38, grew up there. \"I was furious,\" the younger Tullow said.")
+    r = SpeakerResolver(text)
+    pos = text.index("the younger")
+    assert r.relative_by_age("the younger Tullow", pos) == "Fiona Tullow"
+    assert r.relative_by_age("the elder Tullow", pos) == "Agnes Tullow"
 
 
 def test_organisation_head_before_of_and_a_lede_naming_it_later():
