@@ -14,8 +14,9 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +29,9 @@ from quoteattr.speakers import (DETERMINERS, OPEN_MARKS, ORG_HEADS, PRONOUN_GEND
                                  cached_regex, description_speaker, head_gender, is_org, mention_core, mention_head,
                                  mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
+
+if TYPE_CHECKING:
+    from quoteattr.pointer import SpeakerPointer
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +101,13 @@ class QuoteAttributor:
         self.stride = int(settings.get("stride", 128))
         self.ranker: PronounRanker | None = None  # learned he/she resolution, when shipped
         self.pronoun_log: list[dict] | None = None  # set by training to record decisions
+        self.pointer: SpeakerPointer | None = None  # learned speaker choice, when shipped
+        self.pointer_log: list[dict] | None = None  # set by training: score every quote, switch none
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None, device: str | None = None,
              quantize: bool = False, bf16: bool | None = None, window: int | None = None,
-             overlap: int | None = None, **kwargs) -> "QuoteAttributor":
+             overlap: int | None = None, pointer: bool = True, **kwargs) -> "QuoteAttributor":
         """Load a checkpoint directory written by training; without one, the shipped model.
 
         ``quantize=True`` converts the linear layers to dynamic int8 (CPU only): faster
@@ -113,6 +119,8 @@ class QuoteAttributor:
         A ``resolver.json`` in the checkpoint (``python -m quoteattr.train.resolver --out``)
         switches he/she resolution from the rules to the learned ranker; the shipped
         model has none, as the ranker did not beat the rules on held-out dev articles.
+        A ``pointer.safetensors`` (``python -m quoteattr.train.pointer --out``) adds the
+        learned speaker pointer (``pointer=False`` skips it); the shipped model has none.
         ``window``/``overlap`` override the checkpoint's window length and overlap in
         tokens at inference; attention costs grow with the window, so shorter windows
         are faster (benchmarks/RESULTS.md gives the speed and quality of each).
@@ -152,6 +160,10 @@ class QuoteAttributor:
                  settings, device=device, **kwargs)
         if (ckpt / RESOLVER_FILE).is_file():
             qa.ranker = PronounRanker.from_json(ckpt / RESOLVER_FILE)
+        from quoteattr.pointer import POINTER_FILE, SpeakerPointer
+
+        if pointer and (ckpt / POINTER_FILE).is_file():
+            qa.pointer = SpeakerPointer.load(ckpt, device=device, dtype=torch.bfloat16 if bf16 else None)
         return qa
 
     def __call__(self, text: str) -> list[Quote]:
@@ -300,7 +312,35 @@ class QuoteAttributor:
                     cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                 )
             )
+        if self.pointer is not None and quotes:
+            quotes = self._point(text, quotes, resolver)
         return quotes
+
+    def _point(self, text: str, quotes: list[Quote], resolver: SpeakerResolver) -> list[Quote]:
+        """Let the learned pointer re-attribute the quotes in its scope.
+
+        The rules almost never miss a name mention ('said Mark Milley'), so by default
+        only quotes whose mention is a pronoun, a description or missing are asked about;
+        that is also where the pointer's cost goes."""
+        record = self.pointer_log
+        scope = [i for i, q in enumerate(quotes)
+                 if record is not None or self.pointer.scope == "all"
+                 or not q.speaker_mention or mention_type(q.speaker_mention) != "name"]
+        if not scope:
+            return quotes
+        from quoteattr.pointer import entity_mentions
+
+        scores = self.pointer.scores(text, [(quotes[i].start, quotes[i].end) for i in scope], entity_mentions(resolver))
+        out = list(quotes)
+        for i, sc in zip(scope, scores):
+            q = quotes[i]
+            if record is not None:
+                record.append({"i": i, "scores": sc, "mention_type": mention_type(q.speaker_mention) if q.speaker_mention else None})
+                continue
+            pick = self.pointer.choose(sc, q.speaker)
+            if pick:
+                out[i] = replace(q, speaker=pick)
+        return out
 
     def _rank_pronoun(self, resolver: SpeakerResolver, text: str, pos: int, want: str,
                       spoke: list[tuple[int, str]], sources: list[tuple[int, str]],

@@ -63,15 +63,32 @@ class TrainConfig:
 
     @classmethod
     def from_yaml(cls, path: str | Path, overrides: dict[str, Any] | None = None) -> "TrainConfig":
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        if not isinstance(raw, dict):
-            raise ValueError(f"{path}: a training config must be a YAML mapping")
-        raw.update(overrides or {})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(raw) - known)
-        if unknown:
-            raise ValueError(f"{path}: unknown config keys {unknown}")
-        return cls(**raw)
+        return read_config(cls, path, overrides)
+
+
+def read_config(cls, path: str | Path | None, overrides: dict[str, Any] | None = None):
+    """A config dataclass from a YAML mapping (none: the defaults) and ``--set`` overrides;
+    an unknown key is an error, not silently ignored."""
+    raw = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}) if path else {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: a training config must be a YAML mapping")
+    raw.update(overrides or {})
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ValueError(f"{path}: unknown config keys {unknown}")
+    return cls(**raw)
+
+
+def parse_overrides(items: list[str], prog: str) -> dict[str, Any]:
+    """``--set KEY=VALUE`` options as a mapping, each value read as YAML."""
+    overrides: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SystemExit(f"{prog}: --set wants KEY=VALUE, got {item!r}")
+        overrides[key] = yaml.safe_load(value)
+    return overrides
 
 
 def seqeval_metrics(pred_ids: np.ndarray, label_ids: np.ndarray) -> dict[str, float]:
@@ -358,12 +375,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
     if args is None:
         args = build_parser().parse_args(argv)
-    overrides: dict[str, Any] = {}
-    for item in args.set:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise SystemExit(f"quoteattr train: --set wants KEY=VALUE, got {item!r}")
-        overrides[key] = yaml.safe_load(value)
+    overrides = parse_overrides(args.set, "quoteattr train")
     if args.output_dir:
         overrides["output_dir"] = args.output_dir
     cfg = TrainConfig.from_yaml(args.config, overrides)
