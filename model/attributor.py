@@ -271,7 +271,12 @@ class QuoteAttributor:
             # Words inside the marks are the quote's, never its attribution ('"A deputy
             # knocked on the door and said, ..." she said'): a direct quote looks outside.
             near = [m for m in mentions if not (u.kind == "direct" and u.start <= m.start and m.end <= u.end)]
-            mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), near, cue_prob)
+            after = _ACCORDING_AFTER.match(text, u.end)
+            named = [m for m in near if after and m.start == after.end() and mention_type(text[m.start : m.end]) == "name"]
+            if named:  # '..., according to Brightline Research.': the sentence names who (not 'to her data')
+                mention = named[0]
+            else:
+                mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), near, cue_prob)
             if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
                 continue  # a quoted term or scare quote, not words someone said
             if u.kind == "direct" and _INSCRIBED.search(text[_sentence_start(text, u.start) : u.start]):
@@ -664,6 +669,7 @@ def _is_org_head(word: str) -> bool:
 # Words that hand a paragraph over to someone about to be quoted.
 _SPEECH_ACT = re.compile(r"\b(?:read (?:a|an|the|out)|statement|addressed|told|said|says|spoke|recalled|"
                          r"explained|replied|answered|added)\b")
+_ACCORDING_AFTER = re.compile(r"[\"'”’»]?\s*,\s*according to\s+")
 _JOINED_VERB = re.compile(r"[^,.;]*,\s*(?:but|and)\s+(?:\w+ly\s+)?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
 # Descriptions of an organisation by another word than its name's head.

@@ -448,3 +448,11 @@ def test_both_halves_of_a_split_quote_have_the_one_speaker(shipped):
             "\"They always end up in the valley.\"")
     quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
     assert quotes["Fiona will end up here,"] == quotes["They always end up in the valley."] == "Agnes Tullow"
+
+
+def test_according_to_a_name_after_the_clause_is_its_speaker(shipped):
+    text = ("Veltrix Foods said on Thursday that its profit fell 31%.\n\n"
+            "Operating profit was 184 million crowns, the company said. Analysts had on average expected "
+            "211 million crowns, according to Brightline Research.")
+    q = next(q for q in shipped(text) if "211 million" in q.text)
+    assert q.speaker == "Brightline Research"
