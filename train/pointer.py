@@ -84,13 +84,13 @@ def article_examples(article, tokenizer, cfg: PointerConfig) -> list[dict[str, l
 def train_pointer(cfg: PointerConfig, examples: list[dict[str, list[int]]], out_dir: Path, resume: bool = False,
                   tagger_dir: str | Path | None = None):
     """Fine-tune adapters and head with the HF Trainer; returns the trained (unmerged) model."""
-    import torch
     from datasets import Dataset
-    from transformers import DataCollatorForTokenClassification, Trainer, TrainingArguments, set_seed
+    from transformers import DataCollatorForTokenClassification, Trainer, set_seed
 
     from quoteattr.attributor import SHIPPED_DIR
     from quoteattr.encoder import load_tokenizer
     from quoteattr.pointer import new_pointer_model, pointer_loss
+    from quoteattr.train.trainer import training_arguments
 
     set_seed(cfg.seed)
     tokenizer = load_tokenizer(cfg.base_model)
@@ -99,26 +99,7 @@ def train_pointer(cfg: PointerConfig, examples: list[dict[str, list[int]]], out_
     model = new_pointer_model(cfg.base_model, cfg.lora_r, cfg.lora_alpha,
                               (tagger_dir or SHIPPED_DIR) if cfg.encoder_from == "tagger" else None)
     ds = Dataset.from_list(examples)
-    steps = cfg.max_steps if cfg.max_steps > 0 else int(len(ds) / cfg.batch_size * cfg.epochs) + 1
-    args = TrainingArguments(
-        output_dir=str(out_dir),
-        num_train_epochs=cfg.epochs,
-        max_steps=cfg.max_steps,
-        learning_rate=cfg.learning_rate,
-        weight_decay=cfg.weight_decay,
-        warmup_steps=int(cfg.warmup_fraction * steps),
-        per_device_train_batch_size=cfg.batch_size,
-        save_strategy="steps" if resume else "no",
-        save_steps=cfg.save_steps,
-        save_total_limit=1,
-        logging_steps=cfg.logging_steps,
-        seed=cfg.seed,
-        report_to="none",
-        bf16=torch.cuda.is_available() and torch.cuda.is_bf16_supported(),
-        dataloader_num_workers=0,
-        dataloader_pin_memory=torch.cuda.is_available(),
-        disable_tqdm=not sys.stderr.isatty(),
-    )
+    args = training_arguments(cfg, out_dir, len(ds), save_strategy="steps" if resume else "no", save_total_limit=1)
 
     class PointerTrainer(Trainer):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):

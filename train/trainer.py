@@ -80,6 +80,35 @@ def read_config(cls, path: str | Path | None, overrides: dict[str, Any] | None =
     return cls(**raw)
 
 
+def training_arguments(cfg, out_dir: Path, n_examples: int, **extra):
+    """The ``TrainingArguments`` every run here shares (seeded, bf16 where the GPU has it,
+    no external loggers, warm-up as a fraction of the steps), plus a run's own ``extra``."""
+    import torch
+    from transformers import TrainingArguments
+
+    accum = int(extra.get("gradient_accumulation_steps", 1))
+    steps_per_epoch = max(1, n_examples // (cfg.batch_size * accum))
+    total_steps = cfg.max_steps if cfg.max_steps > 0 else int(steps_per_epoch * cfg.epochs)
+    return TrainingArguments(
+        output_dir=str(out_dir),
+        num_train_epochs=cfg.epochs,
+        max_steps=cfg.max_steps,
+        learning_rate=cfg.learning_rate,
+        weight_decay=cfg.weight_decay,
+        warmup_steps=int(cfg.warmup_fraction * total_steps),
+        per_device_train_batch_size=cfg.batch_size,
+        save_steps=cfg.save_steps,
+        logging_steps=cfg.logging_steps,
+        seed=cfg.seed,
+        report_to="none",
+        bf16=torch.cuda.is_available() and torch.cuda.is_bf16_supported(),
+        dataloader_num_workers=0,
+        dataloader_pin_memory=torch.cuda.is_available(),
+        disable_tqdm=not sys.stderr.isatty(),
+        **extra,
+    )
+
+
 def parse_overrides(items: list[str], prog: str) -> dict[str, Any]:
     """``--set KEY=VALUE`` options as a mapping, each value read as YAML."""
     overrides: dict[str, Any] = {}
@@ -172,12 +201,7 @@ def build_model(cfg: TrainConfig):
 
 def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
     """Phase 1: fine-tune the token classifier; returns the final dev metrics."""
-    import torch
-    from transformers import (
-        DataCollatorForTokenClassification,
-        TrainingArguments,
-        set_seed,
-    )
+    from transformers import DataCollatorForTokenClassification, set_seed
 
     from quoteattr.encoder import freeze_embeddings, load_tokenizer, save_compact
     from quoteattr.train.dataset import build_split
@@ -193,30 +217,14 @@ def train_tagger(cfg: TrainConfig, data: Path, out: Path) -> dict[str, Any]:
     model, teacher = build_model(cfg)
     if cfg.freeze_embeddings:
         freeze_embeddings(model)
-    steps_per_epoch = max(1, len(train_ds) // (cfg.batch_size * cfg.grad_accum))
-    total_steps = cfg.max_steps if cfg.max_steps > 0 else int(steps_per_epoch * cfg.epochs)
     hf_dir = out / "hf"
-    args = TrainingArguments(
-        output_dir=str(hf_dir),
-        num_train_epochs=cfg.epochs,
-        max_steps=cfg.max_steps,
-        learning_rate=cfg.learning_rate,
-        weight_decay=cfg.weight_decay,
-        warmup_steps=int(cfg.warmup_fraction * total_steps),
-        per_device_train_batch_size=cfg.batch_size,
+    args = training_arguments(
+        cfg, hf_dir, len(train_ds),
         per_device_eval_batch_size=cfg.eval_batch_size,
         gradient_accumulation_steps=cfg.grad_accum,
         eval_strategy="epoch" if cfg.max_steps <= 0 else "no",
         save_strategy="steps",
-        save_steps=cfg.save_steps,
         save_total_limit=2,
-        logging_steps=cfg.logging_steps,
-        seed=cfg.seed,
-        report_to="none",
-        bf16=torch.cuda.is_available() and torch.cuda.is_bf16_supported(),
-        dataloader_num_workers=0,
-        dataloader_pin_memory=torch.cuda.is_available(),
-        disable_tqdm=not sys.stderr.isatty(),
     )
 
     def compute_metrics(p) -> dict[str, float]:
