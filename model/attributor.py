@@ -473,6 +473,11 @@ class QuoteAttributor:
             lede = resolver.named_after_lede(mention, pos)
             if lede and not resolver.bound_later(mention, pos):
                 return True, lede
+        if low in ("police", "the police"):
+            # "police said" in a story that names "Northmoor Police" is that force speaking;
+            # with no force named it stays "police".
+            force = resolver.name_with_head("police", pos) or resolver.name_with_head("constabulary", pos)
+            return True, force or description_speaker(mention)
         if not determined:
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head in resolver.roles and not _is_org_head(head):

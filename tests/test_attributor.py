@@ -456,3 +456,14 @@ def test_according_to_a_name_after_the_clause_is_its_speaker(shipped):
             "211 million crowns, according to Brightline Research.")
     q = next(q for q in shipped(text) if "211 million" in q.text)
     assert q.speaker == "Brightline Research"
+
+
+def test_bare_police_is_the_force_the_story_names(shipped):
+    text = ("Man found dead on canal towpath\n\n"
+            "A man was found dead on a canal towpath in Bramwell on Sunday, Northmoor Police said.\n\n"
+            "A 31-year-old man has been arrested on suspicion of murder, police said.")
+    quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
+    arrested = next(t for t in quotes if "arrested" in t)
+    assert quotes[arrested] == "Northmoor Police"
+    text = "Man found dead\n\nA man was found dead on a towpath on Sunday, police said."
+    assert {q.speaker for q in shipped(text)} == {"police"}
