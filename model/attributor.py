@@ -563,7 +563,8 @@ class QuoteAttributor:
                 return max(people)[1]
         after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
         if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
-            after = [m for m in after if is_org(resolver.canonical_name(text[m.start : m.end], m.start))]
+            after = [m for m in after if is_org(name := resolver.canonical_name(text[m.start : m.end], m.start))
+                     or name in resolver.described_companies]
         else:  # "Her husband", "the teenager": a person, never an organisation
             after = [m for m in after if not _org_like(resolver.canonical_name(text[m.start : m.end], m.start))]
         if after:
@@ -668,7 +669,9 @@ def _named_in(name: str, quote: str) -> bool:
 
 
 def _is_org_head(word: str) -> bool:
-    return word.lower().strip("’'") in ORG_HEADS
+    """'ministry', 'company', and the generic 'firm', 'operator', 'retailer': never a person."""
+    word = word.lower().strip("’'")
+    return word in ORG_HEADS or word in _GENERIC_ORG
 
 
 # Words that hand a paragraph over to someone about to be quoted.
@@ -682,7 +685,8 @@ _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foun
                  "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv"),
                  "station": ("radio", "fm", "television", "tv"), "school": ("academy", "college"),
                  "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion"),
-                 "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines")}
+                 "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines"),
+                 "agency": ("office", "authority", "inspectorate", "directorate")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
 

@@ -62,7 +62,7 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival air""".split()
+    festival air metals rail""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -482,6 +482,13 @@ _NOT_COMPANIES = frozenset(
     coalition party front movement guild
     society institute academy museum library coastguard brigade commission authority agency service""".split()
 )
+# What a story calls a company it names without an organisation word ("Tidewell, a
+# start-up that ...", "Wavelet, the fast-growing social network").
+_COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|operator|retailer|network|"
+                  r"platform|app|developer|lender|bank|insurer|airline|carrier|brand|supplier|producer|provider|miner")
+_DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
+                                r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
+_COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_NOUNS})\s+$")
 # Last words of place names.
 _PLACE_HEADS = frozenset(
     """valley river lake mountain mountains hills province region district county city town village
@@ -1084,10 +1091,21 @@ class SpeakerResolver:
                 full.setdefault(m.name.split()[0], set()).add(m.name)
         return full
 
+    @cached_property
+    def described_companies(self) -> set[str]:
+        """Names the story itself calls a company: 'Tidewell, a start-up that ...', 'the
+        payments company Vessa'. Their names carry no organisation word, and without this
+        'the company said' would fall to whoever spoke last."""
+        out = set()
+        for m in self.names:
+            if _DESCRIBED_COMPANY.match(self.text, m.end) or _COMPANY_BEFORE.search(self.text, max(0, m.start - 30), m.start):
+                out.add(self.canonical_name(m.name, m.start))
+        return out
+
     def latest_org(self, position: int) -> str | None:
         """The company 'the company' means at ``position``: of the companies named before
         it, the first one named in its paragraph ('Shares in Veltrano Systems fell ... The
-        company said' -> Veltrano Systems), else the one named most often, the latest on a
+        company said' -> Veltrano Systems), else the one named most often, the first named on a
         tie. A story is about one company; an analyst's firm or a partner named once in
         between is not who 'the company' is."""
         full = self._orgs_by_first_word
@@ -1098,17 +1116,17 @@ class SpeakerResolver:
             name = self.canonical_name(m.name, m.start)
             if name and len(name.split()) == 1 and len(full.get(name, ())) == 1:
                 name = next(iter(full[name]))
-            if name and is_org(name) and not any(w.lower() in _NOT_COMPANIES for w in name.split()):
+            if name and (is_org(name) or name in self.described_companies) \
+                    and not any(w.lower() in _NOT_COMPANIES for w in name.split()):
                 orgs.append((m.start, name))
         para = self.text.rfind("\n", 0, position) + 1
         in_para = [name for start, name in orgs if start >= para]
         if in_para:  # "Ibis, founded in 2011, said ... The company said": the paragraph's own
             return in_para[0]
-        seen: dict[str, tuple[int, int]] = {}
-        for start, name in orgs:
-            count, _ = seen.get(name, (0, 0))
-            seen[name] = (count + 1, start)
-        return max(seen, key=lambda n: seen[n]) if seen else None
+        seen: dict[str, int] = {}
+        for _, name in orgs:
+            seen[name] = seen.get(name, 0) + 1
+        return max(seen, key=seen.__getitem__) if seen else None  # on a tie, the first named
 
     def relative_by_age(self, description: str, position: int) -> str | None:
         """'the younger Aldana' -> the younger of two people sharing that surname: by the

@@ -467,3 +467,11 @@ def test_bare_police_is_the_force_the_story_names(shipped):
     assert quotes[arrested] == "Northmoor Police"
     text = "Man found dead\n\nA man was found dead on a towpath on Sunday, police said."
     assert {q.speaker for q in shipped(text)} == {"police"}
+
+
+def test_the_agency_is_the_office_named_before(shipped):
+    text = ("Former mayor jailed for bribery\n\n"
+            "The National Anti-Corruption Office, which brought the case, welcomed the verdict.\n\n"
+            "According to the agency, it is investigating 14 other current and former local officials.")
+    q = next(q for q in shipped(text) if "investigating" in q.text)
+    assert q.speaker == "National Anti-Corruption Office"

@@ -1,6 +1,6 @@
 import pytest
 
-from quoteattr.speakers import SpeakerResolver, find_names, headline_spans, mention_name, mention_type, strip_titles
+from quoteattr.speakers import SpeakerResolver, find_names, is_org, headline_spans, mention_name, mention_type, strip_titles
 
 PANJ = (
     "Ahmad Masud, head of the front, made the announcement. \"Peace now,\" Masud said. "
@@ -482,8 +482,22 @@ def test_the_company_is_the_story_company_or_the_paragraphs_own():
     r = SpeakerResolver(text)
     assert r.latest_org(text.find("The company said it would report")) == "Corveth Labs"  # named most
     assert r.latest_org(text.find("The company said it would keep")) == "Ibis Cell Technologies"  # its paragraph's
-    # A public service is no company; Ibis and Corveth are named twice each: the later wins.
-    assert r.latest_org(text.find("The company said sailings")) == "Ibis Cell Technologies"
+    # A public service is no company; Ibis and Corveth are named twice each: the story's
+    # first, as in a takeover story whose bidder is named as often as its target.
+    assert r.latest_org(text.find("The company said sailings")) == "Corveth Labs"
+
+
+def test_a_name_the_story_calls_a_company_is_one():
+    text = ("Vrost, 33, is the chief executive and co-founder of Tidewell, a start-up that makes sensors. "
+            "The company says its sensors can locate a leak.\n\n"
+            "Wavelet, the fast-growing social network, said on Wednesday it had restored service. "
+            "The outage drew a response from the payments company Vessa.\n\n"
+            "Four miners were killed in northern Varland, the mine’s operator said.")
+    r = SpeakerResolver(text)
+    assert {"Tidewell", "Wavelet", "Vessa"} <= r.described_companies
+    assert "Varland" not in r.described_companies  # "…, the mine’s operator said" is an attribution
+    assert r.latest_org(text.index("The company says")) == "Tidewell"
+    assert is_org("Caldrin Metals") and is_org("Tessmoor Rail")
 
 
 def test_a_sentence_case_headline_makes_no_fuller_name():
