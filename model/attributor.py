@@ -489,8 +489,8 @@ class QuoteAttributor:
                     and _modifier_fits(mention, earlier):  # "The Ostrelian coastguard" is not "Caldria's coastguard"
                 return True, earlier
         org = resolver.name_with_head(head, pos)
-        for other in _ORG_SYNONYMS.get(head, ()):
-            org = org or resolver.name_with_head(other, pos)  # "the force": "Northmoor Police"
+        if not org:  # "the force": "Northmoor Police"; "the club": whichever club was named last
+            org = resolver.name_with_head(_ORG_SYNONYMS.get(head, ()), pos)
         org = org or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
         if org and head not in _GENERIC_ORG and not _modifier_fits(mention, org):
             org = None  # "the agriculture ministry" is not the "Ministry of Defence"
@@ -684,7 +684,7 @@ _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),
                  "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv"),
                  "station": ("radio", "fm", "television", "tv"), "school": ("academy", "college"),
-                 "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion"),
+                 "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion", "city", "town", "county"),
                  "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines"),
                  "agency": ("office", "authority", "inspectorate", "directorate")}
 # Modifiers that do not tell one organisation of a kind from another.

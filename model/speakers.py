@@ -12,6 +12,7 @@ nearest preceding speaking entity; a description with a name bound to it in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -894,7 +895,9 @@ class SpeakerResolver:
         head = mention_head(description).lower()
         if not head.isalpha() or head in ORG_HEADS or head in PRONOUNS:
             return None
-        intro = cached_regex(rf"\b[Tt]he\s+(?:[\w\-]+\s+){{0,2}}{re.escape(head)},\s+$")
+        # "The second witness, Lisa Marr" is someone else than the witness before her.
+        intro = cached_regex(rf"\b[Tt]he\s+(?!(?:second|third|fourth|fifth|next|other|another|last|final|new)\b)"
+                             rf"(?:[\w\-]+\s+){{0,2}}{re.escape(head)},\s+$")
         for m in self.names:
             if m.start > position and len(m.name.split()) > 1 and not is_org(m.name) \
                     and intro.search(self.text[max(0, m.start - 60) : m.start]) \
@@ -1063,11 +1066,12 @@ class SpeakerResolver:
                 out.append((start, full))
         return out
 
-    def name_with_head(self, head: str, position: int) -> str | None:
+    def name_with_head(self, head: str | Iterable[str], position: int) -> str | None:
         """The latest organisation named before ``position`` whose name ends in ``head``
-        ('the ministry' -> 'Interior Ministry', 'the union' -> '... Workers' Union');
-        failing that, the first one named after it (a lede: 'the coastguard said' before
-        'Skerna Coastguard' is spelled out)."""
+        (or in any of several heads) ('the ministry' -> 'Interior Ministry', 'the union' ->
+        '... Workers' Union'); failing that, the first one named after it (a lede: 'the
+        coastguard said' before 'Skerna Coastguard' is spelled out)."""
+        wanted = {head} if isinstance(head, str) else set(head)
         def heads(name: str) -> set[str]:
             # "Interior Ministry" ends in its head; "Royal Guild of Nurses" has it before "of".
             words = [w.lower().strip("’'") for w in name.split()]
@@ -1077,7 +1081,7 @@ class SpeakerResolver:
                     out.add(words[words.index(link, 1) - 1])
             return out
 
-        hits = [m for m in self.names if len(m.name.split()) > 1 and head in heads(m.name)]
+        hits = [m for m in self.names if len(m.name.split()) > 1 and heads(m.name) & wanted]
         before = [m for m in hits if m.start < position]
         best = before[-1] if before else (hits[0] if hits else None)
         return self.canonical_name(best.name, best.start) if best else None
@@ -1164,10 +1168,20 @@ class SpeakerResolver:
         if not m:
             return None
         age = m.group(1)
-        for pat in (rf"({_NAME_RUN.pattern}),\s+{age}\b", rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_NAME_RUN.pattern})"):
+        for pat in (rf"({_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?{age}\b", rf"({_NAME_RUN.pattern})\s+\({age}\)",
+                    rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_NAME_RUN.pattern})"):
             hit = re.search(pat, self.text)
             if hit:
                 return self.canonical_name(hit.group(1), hit.start(1))
+        # "Callum Pryde scored ... ¶ The 19-year-old, on as a substitute, ...": a sentence
+        # that opens with the age goes on about the first person of the last sentence that
+        # names one ("Ilse Brandvold ... beating Catalina Ferro" is about Brandvold).
+        opening = re.search(rf"(?:^|[.!?]\s+|\n)(The {age}-year-old)\b(?![ \t]+[A-Z])", self.text)
+        if opening:
+            before = [(p, n) for p, n in self.people_before(opening.start(1)) if first_name_gender(n)]  # not "Carrowmere Open"
+            if before:
+                last = sentence_end(self.text, before[-1][0])
+                return next(n for p, n in before if sentence_end(self.text, p) == last)
         return None
 
     def relative_antecedent(self, position: int) -> str | None:

@@ -475,3 +475,12 @@ def test_the_agency_is_the_office_named_before(shipped):
             "According to the agency, it is investigating 14 other current and former local officials.")
     q = next(q for q in shipped(text) if "investigating" in q.text)
     assert q.speaker == "National Anti-Corruption Office"
+
+
+def test_the_club_is_the_club_named_last_whatever_its_name_ends_in(shipped):
+    text = ("Wrexholm edge ten-man Tarnbury\n\n"
+            "Pryde will start next week’s game at Holbury Rovers, his manager said.\n\n"
+            "Tarnbury City said in a statement that Marc Oduya had been taken to hospital.\n\n"
+            "“Marc was conscious throughout and is in good spirits,” the club said.")
+    q = next(q for q in shipped(text) if q.text.startswith("Marc was conscious"))
+    assert q.speaker == "Tarnbury City"

@@ -686,3 +686,22 @@ def test_a_nickname_in_marks_inside_a_name():
     names = [(n.name, text[n.start : n.end]) for n in find_names(text)]
     assert ("Donald MacAskill", "Donald ‘Dodie’ MacAskill") in names
     assert SpeakerResolver(text).canonical_name("MacAskill", text.rindex("MacAskill")) == "Donald MacAskill"
+
+
+def test_an_age_binds_through_who_is_and_through_a_sentence_that_opens_with_it():
+    text = ("Walter Hartley, who is 86, inspects the loaves.\n\n"
+            "Ilse Brandvold saved a match point before beating Catalina Ferro to win the Carrowmere Open.\n\n"
+            "The 21-year-old, ranked 38th in the world, admitted she had no idea how.")
+    r = SpeakerResolver(text)
+    assert r.age_bound("the 86-year-old") == "Walter Hartley"
+    assert r.age_bound("the 21-year-old") == "Ilse Brandvold"  # the sentence's first person, not its last
+    assert r.age_bound("the 40-year-old") is None
+
+
+def test_the_second_witness_is_not_the_witness_before_her():
+    text = ("“I did change them,” the witness said.\n\n"
+            "The second witness, Lisa Marr, 33, worked as a carer.\n\n"
+            "The woman, Sandra Kett, told the jury she had been frightened.")
+    r = SpeakerResolver(text)
+    assert r.identified_later("the witness", text.index("the witness")) is None
+    assert r.identified_later("A woman", 0) == "Sandra Kett"
