@@ -63,7 +63,7 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival air metals rail""".split()
+    festival air metals rail unit""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -475,7 +475,7 @@ _ROLE_MODIFIERS = frozenset(
     prosecuting goalkeeping""".split()
 )
 # Words that make a different office of the title after them.
-_OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow".split())
+_OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow opposition".split())
 # Organisations that 'the company' never refers to.
 _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
@@ -784,6 +784,13 @@ class SpeakerResolver:
                 narrow = self._bound_name_head(re.escape(core_words[-2]), position, description)
                 if narrow:
                     return narrow
+        modifier = mention_core(description).split()[-2:-1]
+        if core_words[0] == "the" and len(core_words) == 3 and head not in ORG_HEADS \
+                and re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ish|ese|i)", modifier[0]):
+            # "The Meskanan minister": 'His Meskanan counterpart, Selim Arkadi'
+            narrow = self._bound_name_head(rf"{modifier[0]}\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+", position, description)
+            if narrow and len(narrow.split()) > 1 and not is_org(narrow) and not _place_like(narrow):
+                return narrow
         bound = self._bound_name_head(re.escape(head), position, description)
         if bound is None and description.strip().lower().startswith(("the ", "his ", "her ", "their ", "its ")):
             for other in _ROLE_SYNONYMS.get(head, ()):  # "her lawyer": "the family's solicitor, Anita Roszak"
@@ -810,7 +817,8 @@ class SpeakerResolver:
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
                          rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
         pat_after = cached_regex(
-            rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
+            rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"
+            rf"(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
         )
         for pat in (pat_before, pat_after):

@@ -705,3 +705,21 @@ def test_the_second_witness_is_not_the_witness_before_her():
     r = SpeakerResolver(text)
     assert r.identified_later("the witness", text.index("the witness")) is None
     assert r.identified_later("A woman", 0) == "Sandra Kett"
+
+
+def test_a_role_binds_through_worked_as_and_a_demonym_through_another_head():
+    text = ("The second witness, Lisa Marr, 33, worked as a carer for Brightside.\n\n"
+            "His Meskanan counterpart, Selim Arkadi, struck a softer tone. "
+            "Talvorian Foreign Minister Aleksander Roed spoke next.\n\n"
+            "A senior Meskanan official said talks would go on. The Meskanan minister said")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the carer", len(text)) == "Lisa Marr"
+    assert r.bound_name("The Meskanan minister", text.index("The Meskanan minister")) == "Selim Arkadi"
+    assert r.bound_name("a senior Meskanan official", text.index("A senior")) is None  # a new, unnamed one
+
+
+def test_the_council_leader_is_not_the_opposition_leader_named_after():
+    text = ("The council leader said the authority had no good options.\n\n"
+            "Opposition leader Councillor Owen Bracewell called the budget a con.")
+    assert SpeakerResolver(text).bound_later("The council leader", 0) is None
+    assert is_org("Sleep and Health Unit")
