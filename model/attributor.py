@@ -480,6 +480,13 @@ class QuoteAttributor:
             return True, force or description_speaker(mention)
         if not determined:
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
+        if head == "witness" and low.startswith("the "):
+            # Cross-examination: "the witness replied" after "the defence barrister went on"
+            # is the last speaker who is not one of the lawyers or the judge.
+            lay = [(p, n) for p, n in history if p < pos and mention_type(n) == "name"
+                   and not _org_like(n) and not _court_officer(resolver, n)]
+            if lay:
+                return True, max(lay)[1]
         if head in resolver.roles and not _is_org_head(head):
             return True, resolver.roles[head]  # "The vice-chancellor" again: whoever it was before
         # A definite description refers back: to an earlier unnamed speaker with the
@@ -699,6 +706,25 @@ def _modifier_fits(description: str, org: str) -> bool:
     if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")):
         return True
     return words[-2] in org.lower()
+
+
+_COURT_ROLE = r"(?:barrister|lawyer|prosecutor|judge|counsel|solicitor|attorney|recorder)"
+_COURT_ROLE_BEFORE = re.compile(rf"(?i:\b{_COURT_ROLE}|\bprosecuting|\bdefending|\bJudge)[,\s]+$")
+_COURT_ROLE_AFTER = re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution))\b"
+                               rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{_COURT_ROLE}\b")
+
+
+def _court_officer(resolver: SpeakerResolver, name: str) -> bool:
+    """Whether the article names ``name`` as a lawyer or the judge ('Mr Coyle’s barrister,
+    Naomi Fairweather', 'Adrian Pell KC', 'Judge Ackerly'): never 'the witness'."""
+    for m in resolver.names:
+        if resolver.canonical_name(m.name, m.start) != name:
+            continue
+        if _COURT_ROLE_BEFORE.search(resolver.text, max(0, m.start - 40), m.start) \
+                or _COURT_ROLE_AFTER.match(resolver.text, m.end) or m.name.startswith("Judge ") \
+                or m.name.endswith((" KC", " QC")):
+            return True
+    return False
 
 
 def _org_like(speaker: str) -> bool:

@@ -484,3 +484,14 @@ def test_the_club_is_the_club_named_last_whatever_its_name_ends_in(shipped):
             "“Marc was conscious throughout and is in good spirits,” the club said.")
     q = next(q for q in shipped(text) if q.text.startswith("Marc was conscious"))
     assert q.speaker == "Tarnbury City"
+
+
+def test_the_witness_is_the_last_speaker_who_is_not_a_lawyer(shipped):
+    text = ("Neighbour heard victim scream, jury told\n\n"
+            "Janice Pell, 67, told Wethercombe Crown Court she had heard raised voices.\n\n"
+            "‘It was two men, I’m sure of that,’ Ms Pell said.\n\n"
+            "Cross-examined by Martin Steele KC, for the defence, Ms Pell agreed that she had not seen either man.\n\n"
+            "‘Could the second voice have been the television?’ Mr Steele said.\n\n"
+            "‘No,’ the witness replied.")
+    q = next(q for q in shipped(text) if q.text == "No,")
+    assert q.speaker == "Janice Pell"
