@@ -277,6 +277,7 @@ class QuoteAttributor:
                 mention = named[0]
             else:
                 mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), near, cue_prob)
+                mention = _relative_clause_antecedent(text, mention, resolver, near) or mention
             if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
                 continue  # a quoted term or scare quote, not words someone said
             if u.kind == "direct" and _INSCRIBED.search(text[_sentence_start(text, u.start) : u.start]):
@@ -642,6 +643,25 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
     others = [n for p, n in sorted(history) if p < mention.start and n != speaker
               and mention_type(n) == "name" and resolver.gender(n, mention.start) in (want, None)]
     return others[-1] if others else None
+
+
+_INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose)\b[^,;.!?\n]*$")
+_OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed)\b)")
+
+
+def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: SpeakerResolver,
+                                mentions: list[Mention]) -> Mention | None:
+    """The subject a relative clause hangs on, for a mention inside that clause:
+    'Ellesmoor County Council, which ended its contract with Brightside in 2022, said' is
+    the council speaking, not Brightside."""
+    if mention is None or not _OUT_OF_RELATIVE.match(text, mention.end):
+        return None
+    start = _sentence_start(text, mention.start)
+    for m in reversed(resolver.names):
+        if start <= m.start and m.end <= mention.start and _INTO_RELATIVE.search(text, m.end, mention.start):
+            same = [x for x in mentions if x.start == m.start]
+            return same[0] if same else Mention(m.start, m.end, mention.tok_start, mention.tok_end)
+    return None
 
 
 def _hands_over(text: str, pos: int, end: int) -> bool:

@@ -495,3 +495,15 @@ def test_the_witness_is_the_last_speaker_who_is_not_a_lawyer(shipped):
             "‘No,’ the witness replied.")
     q = next(q for q in shipped(text) if q.text == "No,")
     assert q.speaker == "Janice Pell"
+
+
+def test_a_mention_inside_a_relative_clause_gives_way_to_the_subject(shipped):
+    text = ("Care boss on trial\n\n"
+            "Ellesmoor County Council, which ended its contract with Brightside in 2022, said it could not "
+            "comment while the trial was continuing.")
+    q = next(q for q in shipped(text) if q.kind == "indirect")
+    assert q.speaker == "Ellesmoor County Council"
+    text = ("Hiker missing\n\nHis sister, Nia Pryce, 24, who raised the alarm when Gareth Lowe called her on "
+            "Sunday, said the family had been overwhelmed by the response from strangers.")
+    q = next(q for q in shipped(text) if q.kind == "indirect")
+    assert q.speaker == "Nia Pryce"
