@@ -531,6 +531,12 @@ def sentence_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
+def _in_double_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a double-quoted passage of its paragraph."""
+    seg = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
 # Words of a description that say nothing about who is meant.
 _GENERIC_DESCRIPTION_WORDS = frozenset(
     """the and of for at in on with from who whom whose which that this their his her its our
@@ -1171,8 +1177,12 @@ class SpeakerResolver:
         return None
 
     def age_bound(self, description: str) -> str | None:
-        """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,')."""
+        """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,'); 'the
+        teenager' -> the one teenage age the story gives."""
         m = re.search(r"\b(\d{1,3})-year-old\b", description)
+        if not m and re.fullmatch(r"(?i:the\s+)teen(?:ager)?", description.strip()):
+            ages = {a or b for a, b in re.findall(r"\b(1[3-9])-year-old\b|[A-Za-z], (1[3-9]),", self.text)}
+            return self.age_bound(f"the {ages.pop()}-year-old") if len(ages) == 1 else None
         if not m:
             return None
         age = m.group(1)
@@ -1184,12 +1194,24 @@ class SpeakerResolver:
         # "Callum Pryde scored ... ¶ The 19-year-old, on as a substitute, ...": a sentence
         # that opens with the age goes on about the first person of the last sentence that
         # names one ("Ilse Brandvold ... beating Catalina Ferro" is about Brandvold).
+        lede = re.search(rf"\b[Aa]n? {age}-year-old(?:[ \t]+[a-z]+)?", self.text)
+        if lede:  # "A 16-year-old boy carried his sister ..." ¶ "Callum Mercer, his mother, ..."
+            named = self.named_after_lede(lede.group(0), lede.start())
+            if named:
+                return named
         opening = re.search(rf"(?:^|[.!?]\s+|\n)(The {age}-year-old)\b(?![ \t]+[A-Z])", self.text)
         if opening:
-            before = [(p, n) for p, n in self.people_before(opening.start(1)) if first_name_gender(n)]  # not "Carrowmere Open"
+            before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
+                      if m.start < opening.start(1) and not _inside(m.start, self.headlines)]
+            # people, not "Carrowmere Open"; outside quotes ('"Ingrid didn't trust ...," Achterberg said')
+            before = [(m, n) for m, n in before if first_name_gender(n) and not _in_double_quotes(self.text, m.start)]
             if before:
-                last = sentence_end(self.text, before[-1][0])
-                return next(n for p, n in before if sentence_end(self.text, p) == last)
+                last = sentence_end(self.text, before[-1][0].start)
+                in_last = [(m, n) for m, n in before if sentence_end(self.text, m.start) == last]
+                # "Brannigan said Fenner had ...": the one spoken about, not the speaker
+                said = [m.end for m, _ in in_last if REPORTING_NEXT.match(self.text, m.end)]
+                about = [n for m, n in in_last if said and m.start > said[0]]
+                return (about or [n for _, n in in_last])[0]
         return None
 
     def relative_antecedent(self, position: int) -> str | None:

@@ -723,3 +723,16 @@ def test_the_council_leader_is_not_the_opposition_leader_named_after():
             "Opposition leader Councillor Owen Bracewell called the budget a con.")
     assert SpeakerResolver(text).bound_later("The council leader", 0) is None
     assert is_org("Sleep and Health Unit")
+
+
+def test_the_teenager_and_an_indefinite_lede_age_name_the_person():
+    text = ("A 16-year-old boy carried his six-year-old sister to a window after fire swept through the house.\n\n"
+            "Callum Mercer, his mother, Joanne Mercer, 41, and his sister were treated in hospital.")
+    r = SpeakerResolver(text)
+    assert r.age_bound("the teenager") == "Callum Mercer" == r.age_bound("the 16-year-old")
+    text = ("Brannigan said Luke Fenner had a centre-forward's head. The 19-year-old, making his fourth start, "
+            "said he had been screaming.\n\nNeil Brannigan is the manager.")
+    assert SpeakerResolver(text).age_bound("the 19-year-old") == "Luke Fenner"  # spoken about, not the speaker
+    text = ("“Ingrid didn’t trust a number,” Miriam Achterberg said.\n\n"
+            "The 68-year-old, who now directs the institute, said Halloran had been passed over.")
+    assert SpeakerResolver(text).age_bound("the 68-year-old") == "Miriam Achterberg"  # a name in quotes is no one's
