@@ -63,7 +63,7 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival air metals rail unit""".split()
+    festival air metals rail unit lines homes observatory""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -495,11 +495,11 @@ _PLACE_HEADS = frozenset(
     """valley river lake mountain mountains hills province region district county city town village
     street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
     station port harbour harbor park forest desert plain plains state republic kingdom vale
-    moors fens estuary peninsula canal crescent terrace""".split()
+    moors fens estuary peninsula canal crescent terrace row lane wharf quay""".split()
 )
 OPEN_MARKS = frozenset("“\"‘'«„")
 _CLOSE_MARKS = frozenset("”\"’'»")
-_STREET_HEADS = frozenset("road street avenue square".split())  # never anyone's surname
+_STREET_HEADS = frozenset("road street avenue square lane row".split())  # never anyone's surname
 # Roles news copy names with one word and refers back to with another.
 _ROLE_SYNONYMS = {
     "lawyer": ("solicitor", "barrister", "attorney", "counsel"),

@@ -736,3 +736,11 @@ def test_the_teenager_and_an_indefinite_lede_age_name_the_person():
     text = ("“Ingrid didn’t trust a number,” Miriam Achterberg said.\n\n"
             "The 68-year-old, who now directs the institute, said Halloran had been passed over.")
     assert SpeakerResolver(text).age_bound("the 68-year-old") == "Miriam Achterberg"  # a name in quotes is no one's
+
+
+def test_street_and_company_words_of_invented_names():
+    from quoteattr.speakers import _place_like
+
+    assert _place_like("Ferry Row") and _place_like("Wharf Lane") and _place_like("Kelmouth Quay")
+    assert is_org("Carrick Lines") and is_org("Brightwater Homes") and is_org("Vell Peak Observatory")
+    assert not is_org("Alan Thwaite")
