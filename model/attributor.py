@@ -462,6 +462,11 @@ class QuoteAttributor:
             bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
         if bound:
             return True, bound
+        if head in ("defendant", "accused", "prosecutor", "judge") and not low.startswith(("a ", "an ")) \
+                or low.startswith("a judge who"):  # "jailed ... by a judge who told him"
+            party = resolver.court_role(head)  # "the defendant replied": Owen Barclay, who denies murder
+            if party:
+                return True, party
         if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
             return True, description_speaker(mention)  # "an official, who asked not to be named"
         named = resolver.identified_later(mention, pos)

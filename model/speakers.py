@@ -531,6 +531,21 @@ def sentence_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
+# How court copy introduces each party: (words before the name, words after it, the name itself).
+_NEVER = re.compile(r"(?!x)x")
+_DEFENDANT = (re.compile(r"\b(?:trial of|jailed|sentenced|convicted|acquitted|charged)\s+$"),
+              re.compile(r"(?:,\s+\d{1,3},)?(?:,?\s+(?:who|of|a|an)\b[^.]{0,60}?)?,?\s+(?:had\s+)?(?:denies|denied|admits|admitted|"
+                         r"pleaded|was jailed|was sentenced|was convicted|was found guilty|is accused|was accused|"
+                         r"is charged|was charged|stands trial|went on trial)\b"),
+              _NEVER)
+_COURT_INTRODUCTIONS = {
+    "defendant": _DEFENDANT, "accused": _DEFENDANT,
+    "prosecutor": (re.compile(r"(?i:\bprosecutor)\s+$"), re.compile(r"(?:\s+(?:KC|QC))?,\s+(?:prosecuting|for the prosecution)\b"),
+                   _NEVER),
+    "judge": (re.compile(r"(?:(?i:\bjudge)|Mr Justice|Mrs Justice|Recorder)\s+$"), _NEVER, re.compile(r"(?:Judge|Recorder)\s")),
+}
+
+
 def _in_double_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a double-quoted passage of its paragraph."""
     seg = text[text.rfind("\n", 0, pos) + 1 : pos]
@@ -1145,6 +1160,23 @@ class SpeakerResolver:
         for _, name in orgs:
             seen[name] = seen.get(name, 0) + 1
         return max(seen, key=seen.__getitem__) if seen else None  # on a tie, the first named
+
+    def court_role(self, role: str) -> str | None:
+        """Who 'the defendant', 'the prosecutor' or 'the judge' is in a court story, read
+        from how the story introduces people: 'the trial of Declan Forde, 44, who denies
+        murder', 'Nadia Carrow KC, prosecuting', 'Judge Richard Calverley'. The first one
+        introduced that way."""
+        pattern = _COURT_INTRODUCTIONS.get(role)
+        if pattern is None:
+            return None
+        for m in self.names:
+            if is_org(m.name) or _inside(m.start, self.headlines) or self.is_place(m.name) or _place_like(m.name):
+                continue  # "a scaffolder from Kellingford, denies murder": the man, not the town
+            before = self.text[max(0, m.start - 40) : m.start]
+            after = self.text[m.end : m.end + 80]
+            if pattern[0].search(before) or pattern[1].match(after) or pattern[2].match(m.name):
+                return self.canonical_name(m.name, m.start)
+        return None
 
     def relative_by_age(self, description: str, position: int) -> str | None:
         """'the younger Aldana' -> the younger of two people sharing that surname: by the

@@ -744,3 +744,16 @@ def test_street_and_company_words_of_invented_names():
     assert _place_like("Ferry Row") and _place_like("Wharf Lane") and _place_like("Kelmouth Quay")
     assert is_org("Carrick Lines") and is_org("Brightwater Homes") and is_org("Vell Peak Observatory")
     assert not is_org("Alan Thwaite")
+
+
+def test_court_parties_are_read_from_how_the_story_introduces_them():
+    text = ("Janice Pell, 67, was giving evidence at the trial of Declan Forde, 44, who denies murder.\n\n"
+            "Barclay, 38, a scaffolder from Kellingford, denies murdering Lewis Hanratty.\n\n"
+            "Opening the case, Nadia Carrow KC, prosecuting, told the jury about the knife.\n\n"
+            "Sentencing, Judge Richard Calverley said the footage was clear.")
+    r = SpeakerResolver(text)
+    assert r.court_role("defendant") == "Declan Forde"
+    assert r.court_role("prosecutor") == "Nadia Carrow"
+    assert r.court_role("judge") == "Richard Calverley"
+    assert r.court_role("witness") is None
+    assert SpeakerResolver("Barclay, 38, a scaffolder from Kellingford, denies murder.").court_role("defendant") == "Barclay"
