@@ -528,6 +528,7 @@ class QuoteAttributor:
         people = [c for c in people if not _named_in(c[1], quote)] or people
         people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
+        people = [c for c in people if not _titled_thing(text, c[1])]  # nor "The Salt Ledger"
         # nor "the app, called Airwell", "a German shepherd called Bora": a thing's or an animal's name
         people = [c for c in people if not _CALLED.search(text, max(0, c[0] - 16), c[0])] or people
         # In the pronoun's own paragraph the latest compatible person wins; further back,
@@ -548,6 +549,7 @@ class QuoteAttributor:
             # Margaret Whitlow, read a statement to the court.' then '"...," she said'.
             tail = max(text.rfind(". ", before, para - 2) + 2, before)
             handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1])
+                      and not _titled_thing(text, c[1])
                       and resolver.gender(c[1], pos) in (want, None)
                       and _hands_over(text, c[0], para)]
             if handed and max(handed)[0] > max(fits)[0]:  # named after whoever spoke last
@@ -667,6 +669,12 @@ def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: Sp
             same = [x for x in mentions if x.start == m.start]
             return same[0] if same else Mention(m.start, m.end, mention.tok_start, mention.tok_end)
     return None
+
+
+def _titled_thing(text: str, name: str) -> bool:
+    """A name the article writes as 'The Salt Ledger' inside a sentence: a play, a ship,
+    a pub; 'The' is never part of a person's name."""
+    return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
 
 
 def _hands_over(text: str, pos: int, end: int) -> bool:

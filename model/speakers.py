@@ -495,7 +495,7 @@ _PLACE_HEADS = frozenset(
     """valley river lake mountain mountains hills province region district county city town village
     street road avenue square bridge island islands coast bay gulf sea ocean strait border airport
     station port harbour harbor park forest desert plain plains state republic kingdom vale
-    moors fens estuary peninsula canal crescent terrace row lane wharf quay""".split()
+    moors fens estuary peninsula canal crescent terrace row lane wharf quay rise drive gardens grove mews""".split()
 )
 OPEN_MARKS = frozenset("“\"‘'«„")
 _CLOSE_MARKS = frozenset("”\"’'»")

@@ -507,3 +507,13 @@ def test_a_mention_inside_a_relative_clause_gives_way_to_the_subject(shipped):
             "Sunday, said the family had been overwhelmed by the response from strangers.")
     q = next(q for q in shipped(text) if q.kind == "indirect")
     assert q.speaker == "Nia Pryce"
+
+
+def test_a_title_written_with_the_is_nobodys_she(shipped):
+    text = ("Festival opens\n\n"
+            "The most talked-about premiere is The Salt Ledger, a two-hander by Owen Marrack.\n\n"
+            "Imogen Thorne, who programmed The Salt Ledger after reading an early draft, said she was not worried "
+            "by the reviews.\n\n"
+            "“Some nights the house will be half-empty,” she said.")
+    q = next(q for q in shipped(text) if q.text.startswith("Some nights"))
+    assert q.speaker == "Imogen Thorne"

@@ -742,6 +742,7 @@ def test_street_and_company_words_of_invented_names():
     from quoteattr.speakers import _place_like
 
     assert _place_like("Ferry Row") and _place_like("Wharf Lane") and _place_like("Kelmouth Quay")
+    assert _place_like("Linden Rise") and _place_like("Orchard Drive") and not _place_like("Stuart Kinnear")
     assert is_org("Carrick Lines") and is_org("Brightwater Homes") and is_org("Vell Peak Observatory")
     assert not is_org("Alan Thwaite")
 
