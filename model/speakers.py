@@ -443,8 +443,17 @@ def find_names(text: str) -> list[NameMention]:
                 out.append(NameMention(p_start, p_start + len(person), person))
             out.append(NameMention(p_start + len(person) + 4, end, name.partition(" of ")[2]))
             continue
+        tail = _OF_THE_ORG.match(raw, raw.find(name) + len(name)) if name in raw else None
+        if tail and is_org(tail.group(1)):
+            # "Dr Ines Calloway of the Vell Peak Observatory": the person, then the organisation
+            out.append(NameMention(start, m.start() + raw.find(name) + len(name), name))
+            out.append(NameMention(m.start() + tail.start(1), end, tail.group(1)))
+            continue
         out.append(NameMention(start, end, name))
     return out
+
+
+_OF_THE_ORG = re.compile(r"\s+of\s+the\s+([A-Z].*)$")
 
 
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())

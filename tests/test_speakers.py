@@ -758,3 +758,9 @@ def test_court_parties_are_read_from_how_the_story_introduces_them():
     assert r.court_role("judge") == "Richard Calverley"
     assert r.court_role("witness") is None
     assert SpeakerResolver("Barclay, 38, a scaffolder from Kellingford, denies murder.").court_role("defendant") == "Barclay"
+
+
+def test_a_person_of_the_organisation_is_two_names():
+    text = "Her co-author, Dr Ines Calloway of the Vell Peak Observatory, said the team had ruled it out."
+    assert [m.name for m in find_names(text)] == ["Ines Calloway", "Vell Peak Observatory"]
+    assert [text[m.start : m.end] for m in find_names(text)] == ["Ines Calloway", "Vell Peak Observatory"]
