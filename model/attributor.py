@@ -524,6 +524,11 @@ class QuoteAttributor:
                          people: list[tuple[int, str]], quote: str) -> list[tuple[int, str]]:
         """The he/she candidates the rules prefer, most preferred set first."""
         people = people + resolver.sentence_subjects(pos)
+        para = _paragraph_start(text, pos)
+        for d in _AGED_DESCRIPTION.finditer(text, para, pos):  # "the younger man was quiet. '...,' he said"
+            who = resolver.relative_by_age(d.group(0), d.start()) or resolver.age_bound(d.group(0))
+            if who:
+                people.append((d.start(), who))
         # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
         people = [c for c in people if not _named_in(c[1], quote)] or people
         people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
@@ -534,7 +539,6 @@ class QuoteAttributor:
         # In the pronoun's own paragraph the latest compatible person wins; further back,
         # a speaker known to match beats a nearer one of unknown gender. Speakers known
         # to be of the other gender are skipped.
-        para = _paragraph_start(text, pos)
         if not any(c[0] >= para and resolver.gender(c[1], pos) == want for c in people):
             # Nobody of the right gender among the paragraph's speakers and subjects: someone
             # named in it otherwise ('embraced by his mother, Hélène Reinholt ... "...," she told').
@@ -669,6 +673,11 @@ def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: Sp
             same = [x for x in mentions if x.start == m.start]
             return same[0] if same else Mention(m.start, m.end, mention.tok_start, mention.tok_end)
     return None
+
+
+# Descriptions the resolver can name by age alone: 'the younger man', 'the 19-year-old', 'the teenager'.
+_AGED_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:younger|elder|older)\s+(?:brother|sister|man|woman)|\d{1,3}-year-old|teenager)\b"
+                               r"(?!\s+(?:said|says|told|added|replied))")
 
 
 def _titled_thing(text: str, name: str) -> bool:

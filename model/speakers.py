@@ -453,6 +453,7 @@ def find_names(text: str) -> list[NameMention]:
     return out
 
 
+_AGE_AFTER = re.compile(r",\s+(?:who is\s+|who turns\s+|aged\s+)?(\d{1,3})\b")
 _OF_THE_ORG = re.compile(r"\s+of\s+the\s+([A-Z].*)$")
 
 
@@ -1192,7 +1193,9 @@ class SpeakerResolver:
         ages the article gives, else the one the bare surname does not refer to."""
         m = re.fullmatch(r"(?i:the\s+)?(?i:(younger|elder|older))\s+([A-Z][\w’'\-]+)", description.strip())
         if not m:
-            return None
+            kin = re.fullmatch(r"(?i:the\s+(younger|elder|older|eldest|youngest)\s+(?:brother|sister|man|woman|sibling))",
+                               description.strip())
+            return self._sibling_by_age(kin.group(1).lower()) if kin else None
         which, surname = m.group(1).lower(), m.group(2)
         people = list(dict.fromkeys(n.name for n in self.names
                                     if len(n.name.split()) > 1 and n.name.split()[-1] == surname and not is_org(n.name)))
@@ -1216,6 +1219,28 @@ class SpeakerResolver:
             if len(others) == 1:
                 return others[0]
         return None
+
+    def _sibling_by_age(self, which: str) -> str | None:
+        """'the elder brother' in a story about two people sharing a surname ('Ray Dunning
+        ... his brother Colin Dunning'): the older or younger of the two by the ages the
+        story gives ('Colin, who is 63', 'Ray, who turns 69')."""
+        people = list(dict.fromkeys(self.canonical_name(n.name, n.start) for n in self.names
+                                    if len(n.name.split()) > 1 and not is_org(n.name) and first_name_gender(n.name)))
+        by_surname: dict[str, list[str]] = {}
+        for p in people:
+            by_surname.setdefault(p.split()[-1], []).append(p)
+        pairs = [ps for ps in by_surname.values() if len(ps) == 2]
+        if len(pairs) != 1:
+            return None
+        ages = {}
+        for n in self.names:
+            name = self.canonical_name(n.name, n.start)
+            age = _AGE_AFTER.match(self.text, n.end)
+            if name in pairs[0] and age:
+                ages.setdefault(name, int(age.group(1)))
+        if len(ages) < 2:
+            return None
+        return (min if which in ("younger", "youngest") else max)(ages, key=ages.__getitem__)
 
     def age_bound(self, description: str) -> str | None:
         """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,'); 'the

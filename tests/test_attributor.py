@@ -517,3 +517,12 @@ def test_a_title_written_with_the_is_nobodys_she(shipped):
             "“Some nights the house will be half-empty,” she said.")
     q = next(q for q in shipped(text) if q.text.startswith("Some nights"))
     assert q.speaker == "Imogen Thorne"
+
+
+def test_he_after_a_sentence_about_the_younger_man_is_him(shipped):
+    text = ("Brothers who never speak\n\n"
+            "Ray Dunning, 68, runs one shop. His brother Colin Dunning, 63, runs the other.\n\n"
+            "“He won’t come,” Ray said.\n\n"
+            "Told that his brother might retire, the younger man was quiet for a moment. “He’s never said that before,” he said.")
+    q = next(q for q in shipped(text) if q.text.startswith("He’s never"))
+    assert q.speaker == "Colin Dunning"

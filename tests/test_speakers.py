@@ -764,3 +764,13 @@ def test_a_person_of_the_organisation_is_two_names():
     text = "Her co-author, Dr Ines Calloway of the Vell Peak Observatory, said the team had ruled it out."
     assert [m.name for m in find_names(text)] == ["Ines Calloway", "Vell Peak Observatory"]
     assert [text[m.start : m.end] for m in find_names(text)] == ["Ines Calloway", "Vell Peak Observatory"]
+
+
+def test_the_elder_brother_is_the_older_of_two_sharing_a_surname():
+    text = ("Ray Dunning stacks cauliflowers. Down the street his brother Colin Dunning does the same.\n\n"
+            "Colin, who is 63, tells the story differently.\n\n"
+            "Ray, who turns 69 next month, plans to retire.")
+    r = SpeakerResolver(text)
+    assert r.relative_by_age("the elder brother", len(text)) == "Ray Dunning"
+    assert r.relative_by_age("the younger man", len(text)) == "Colin Dunning"
+    assert SpeakerResolver("Ray Dunning and Colin Dunning run shops.").relative_by_age("the elder brother", 0) is None
