@@ -856,6 +856,8 @@ class SpeakerResolver:
             for m in pat.finditer(window):
                 if pat is pat_after and REPORTING_NEXT.match(self.text, offset + m.end()):
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
+                if pat is pat_after and re.fullmatch(_KIN, head_pattern) and self.text.startswith(" of ", offset + m.end()):
+                    continue  # "the town of Kelloway, the daughter of a trawlerman": someone else's daughter
                 prev = re.search(r"([A-Za-z]+)\s+$", window[max(0, m.start() - 20) : m.start()])
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
                         and prev.group(1).lower() not in description.lower():

@@ -774,3 +774,12 @@ def test_the_elder_brother_is_the_older_of_two_sharing_a_surname():
     assert r.relative_by_age("the elder brother", len(text)) == "Ray Dunning"
     assert r.relative_by_age("the younger man", len(text)) == "Colin Dunning"
     assert SpeakerResolver("Ray Dunning and Colin Dunning run shops.").relative_by_age("the elder brother", 0) is None
+
+
+def test_the_daughter_of_someone_is_not_her_daughter():
+    text = ("Her daughter, Johanna Marrin, said she had died peacefully.\n\n"
+            "Born in the fishing town of Kelloway, the daughter of a trawlerman, Marrin began writing music.\n\n"
+            "Her daughter said")
+    assert SpeakerResolver(text).bound_name("Her daughter", text.rindex("Her daughter")) == "Johanna Marrin"
+    text = "Born in the town of Kelloway, the daughter of a trawlerman, Marrin began writing.\n\nHer daughter said"
+    assert SpeakerResolver(text).bound_name("Her daughter", text.rindex("Her daughter")) is None
