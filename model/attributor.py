@@ -286,6 +286,14 @@ class QuoteAttributor:
                 mention = _colon_paragraph_speaker(text, u, mentions)  # "... read a statement:" ¶ "..."
             speaker = mention_text = None
             m_start = m_end = None
+            prev = quotes[-1] if quotes else None
+            if mention is not None and u.kind == "direct" and prev is not None and prev.kind == "direct" \
+                    and prev.speaker_start is not None and prev.end < prev.speaker_start < u.start \
+                    and prev.end < mention.start < u.start and mention.start != prev.speaker_start \
+                    and "\n" not in text[prev.end : u.start] and _OPENS_AFTER_CLAUSE.search(text, prev.end, u.start):
+                # '"A," Brightwater's director, Neil Garside, said at a public exhibition of the
+                # plans. "B."': the one attribution between the halves serves both.
+                mention = next((m for m in mentions if m.start == prev.speaker_start), mention)
             if mention is not None:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
@@ -656,6 +664,7 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
     return others[-1] if others else None
 
 
+_OPENS_AFTER_CLAUSE = re.compile(r"[.,:;!?]\s*[“\"‘'«]\s*$")  # '... said. "B' (not 'had been “massaged')
 _INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose)\b[^,;.!?\n]*$")
 _OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed)\b)")
 

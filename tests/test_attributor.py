@@ -526,3 +526,13 @@ def test_he_after_a_sentence_about_the_younger_man_is_him(shipped):
             "Told that his brother might retire, the younger man was quiet for a moment. “He’s never said that before,” he said.")
     q = next(q for q in shipped(text) if q.text.startswith("He’s never"))
     assert q.speaker == "Colin Dunning"
+
+
+def test_the_one_attribution_between_split_halves_serves_both(shipped):
+    """'"A," Brightwater's development director, Neil Garside, said at a public exhibition of
+    the plans on Tuesday. "B."': in the whole article the tagger offers the exhibition for B."""
+    from quoteattr.eval.format import load_labelled
+
+    article = next(a for a in load_labelled() if a.id == "b22b-kelmouth-ferry-wharf-tower-brightwater-civic-trust")
+    quote = next(q for q in shipped(article.text) if q.text.startswith("We could build 412 flats"))
+    assert quote.speaker == "Neil Garside"
