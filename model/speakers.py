@@ -1255,9 +1255,10 @@ class SpeakerResolver:
             return None
         age = m.group(1)
         for pat in (rf"({_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?{age}\b", rf"({_NAME_RUN.pattern})\s+\({age}\)",
+                    rf"({_NAME_RUN.pattern})\s+(?:is|turned|turns)\s+{age}\b(?!-)",  # "Kilby is 87."
                     rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_NAME_RUN.pattern})"):
-            hit = re.search(pat, self.text)
-            if hit:
+            hit = next((h for h in cached_regex(pat).finditer(self.text) if h.group(1).lower() not in PRONOUNS), None)
+            if hit:  # not "He is 17": a pronoun is no name
                 return self.canonical_name(hit.group(1), hit.start(1))
         # "Callum Pryde scored ... ¶ The 19-year-old, on as a substitute, ...": a sentence
         # that opens with the age goes on about the first person of the last sentence that

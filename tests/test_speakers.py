@@ -696,6 +696,9 @@ def test_an_age_binds_through_who_is_and_through_a_sentence_that_opens_with_it()
     assert r.age_bound("the 86-year-old") == "Walter Hartley"
     assert r.age_bound("the 21-year-old") == "Ilse Brandvold"  # the sentence's first person, not its last
     assert r.age_bound("the 40-year-old") is None
+    text = "He is 17 and plays for the youth side.\n\nErnest Kilby runs the shop. Kilby is 87. He still works."
+    assert SpeakerResolver(text).age_bound("the 87-year-old") == "Ernest Kilby"
+    assert SpeakerResolver(text).age_bound("the 17-year-old") is None  # "He is 17" names nobody
 
 
 def test_the_second_witness_is_not_the_witness_before_her():
