@@ -398,8 +398,8 @@ class QuoteAttributor:
         if kind == "name":
             return resolver.canonical_name(mention, pos)
         low = mention.strip().lower()
-        if low in ("who", "which", "that"):
-            return resolver.relative_antecedent(pos)
+        if low in ("who", "which", "that") or low.startswith(("who ", "which ")):
+            return resolver.relative_antecedent(pos)  # "Kenneth Marsh, who gave Reddy his debut in April, said"
         if kind == "description":
             settled, speaker = self._description_referent(resolver, mention, pos, history, text)
             if settled:
@@ -462,6 +462,9 @@ class QuoteAttributor:
                       and cached_regex(rf"\b{head}\b").search(text, _sentence_start(text, p), sentence_end(text, p))]
             if issued:
                 return True, max(issued)[1]
+        author = _AUTHORED_BY.search(mention) if _AUTHORED & set(mention_core(mention).lower().split()) else None
+        if author:  # "an interim report published on Thursday by the Air Accidents Investigation Board"
+            return True, resolver.canonical_name(author.group(1), pos + author.start(1))
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
@@ -789,6 +792,8 @@ def _org_like(speaker: str) -> bool:
     return is_org(speaker)
 
 
+_AUTHORED = frozenset("report readout study survey review analysis statement letter paper audit".split())
+_AUTHORED_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)")
 _DOCUMENTS = frozenset("statement communique communiqué release letter".split())
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.

@@ -40,7 +40,7 @@ TITLE_WORDS = frozenset(
     minister-president premier chancellor bishop archbishop pastor imam rabbi
     student actor actress farmer nurse engineer pilot driver resident shopkeeper pensioner
     writer author singer designer chef owner worker trader researcher scientist
-    guard centre center winger fullback pitcher batsman bowler
+    guard centre center winger fullback pitcher batsman bowler substitute captain teenager
     rancher neighbour neighbor fisherman landlord landlady homeowner widow widower retiree
     volunteer publican midwife paramedic firefighter lifeguard plumber electrician
     """.split()

@@ -536,3 +536,25 @@ def test_the_one_attribution_between_split_halves_serves_both(shipped):
     article = next(a for a in load_labelled() if a.id == "b22b-kelmouth-ferry-wharf-tower-brightwater-civic-trust")
     quote = next(q for q in shipped(article.text) if q.text.startswith("We could build 412 flats"))
     assert quote.speaker == "Neil Garside"
+
+
+def test_a_report_by_an_organisation_is_that_organisation():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Jet overran runway\n\nThe jet stopped in the grass, according to an interim report published on "
+            "Thursday by the Air Accidents Investigation Board.")
+    r = SpeakerResolver(text)
+    mention = "an interim report published on Thursday by the Air Accidents Investigation Board"
+    assert QuoteAttributor._description_referent(None, r, mention, text.index("an interim"), [], text) == \
+        (True, "Air Accidents Investigation Board")
+
+
+def test_a_mention_opening_with_who_is_the_name_the_clause_hangs_on():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = "Kenneth Marsh, who gave Reddy his debut in April, said the club had turned down two approaches."
+    mention = "who gave Reddy his debut in April"
+    pos = text.index(mention)
+    assert QuoteAttributor._canonical(None, SpeakerResolver(text), mention, pos, [], [], text) == "Kenneth Marsh"

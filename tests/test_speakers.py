@@ -748,6 +748,7 @@ def test_street_and_company_words_of_invented_names():
     assert _place_like("Linden Rise") and _place_like("Orchard Drive") and not _place_like("Stuart Kinnear")
     assert is_org("Carrick Lines") and is_org("Brightwater Homes") and is_org("Vell Peak Observatory")
     assert not is_org("Alan Thwaite")
+    assert [m.name for m in find_names("Substitute Danny Fenwick headed the winner.")] == ["Danny Fenwick"]
 
 
 def test_court_parties_are_read_from_how_the_story_introduces_them():
