@@ -508,7 +508,12 @@ class QuoteAttributor:
             return True, resolver.roles[head]  # "The vice-chancellor" again: whoever it was before
         # A definite description refers back: to an earlier unnamed speaker with the
         # same head ('the official'), or an organisation named with it ('the ministry').
+        named = resolver.name_with_head(head, pos) if _is_org_head(head) else None
+        if named and not any(m.start < pos and resolver.canonical_name(m.name, m.start) == named for m in resolver.names):
+            named = None  # only one the story has already named
         for _, earlier in sorted(history, reverse=True):
+            if named:
+                break  # "the agency": the Northern Health Protection Agency named before, not the headline's "health agency"
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head \
                     and _modifier_fits(mention, earlier):  # "The Ostrelian coastguard" is not "Caldria's coastguard"
                 return True, earlier

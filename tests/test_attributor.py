@@ -558,3 +558,17 @@ def test_a_mention_opening_with_who_is_the_name_the_clause_hangs_on():
     mention = "who gave Reddy his debut in April"
     pos = text.index(mention)
     assert QuoteAttributor._canonical(None, SpeakerResolver(text), mention, pos, [], [], text) == "Kenneth Marsh"
+
+
+def test_the_agency_is_the_named_agency_not_the_headlines_description():
+    from quoteattr.attributor import QuoteAttributor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Town told to boil water as health agency warns of risk\n\n"
+            "The Northern Health Protection Agency said 11 people had been confirmed ill.\n\n"
+            "\"There is a real risk,\" the agency said.")
+    r = SpeakerResolver(text)
+    history = [(text.index("health agency"), "health agency")]  # the headline's description spoke first
+    pos = text.index("the agency said")
+    assert QuoteAttributor._description_referent(None, r, "the agency", pos, history, text) == \
+        (True, "Northern Health Protection Agency")
