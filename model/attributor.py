@@ -286,14 +286,7 @@ class QuoteAttributor:
                 mention = _colon_paragraph_speaker(text, u, mentions)  # "... read a statement:" ¶ "..."
             speaker = mention_text = None
             m_start = m_end = None
-            prev = quotes[-1] if quotes else None
-            if mention is not None and u.kind == "direct" and prev is not None and prev.kind == "direct" \
-                    and prev.speaker_start is not None and prev.end < prev.speaker_start < u.start \
-                    and prev.end < mention.start < u.start and mention.start != prev.speaker_start \
-                    and "\n" not in text[prev.end : u.start] and _OPENS_AFTER_CLAUSE.search(text, prev.end, u.start):
-                # '"A," Brightwater's director, Neil Garside, said at a public exhibition of the
-                # plans. "B."': the one attribution between the halves serves both.
-                mention = next((m for m in mentions if m.start == prev.speaker_start), mention)
+            mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
             if mention is not None:
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
@@ -501,7 +494,7 @@ class QuoteAttributor:
             # Cross-examination: "the witness replied" after "the defence barrister went on"
             # is the last speaker who is not one of the lawyers or the judge.
             lay = [(p, n) for p, n in history if p < pos and mention_type(n) == "name"
-                   and not _org_like(n) and not _court_officer(resolver, n)]
+                   and not _org_like(n) and not resolver.is_court_officer(n)]
             if lay:
                 return True, max(lay)[1]
         if head in resolver.roles and not _is_org_head(head):
@@ -672,6 +665,20 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
     return others[-1] if others else None
 
 
+def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mention | None,
+                        mentions: list[Mention]) -> Mention | None:
+    """The previous half's mention for the second half of a split quote: '"A," Brightwater's
+    director, Neil Garside, said at a public exhibition of the plans. "B."' has one
+    attribution between the halves, and it serves both."""
+    if mention is None or u.kind != "direct" or prev is None or prev.kind != "direct" or prev.speaker_start is None:
+        return None
+    if not (prev.end < prev.speaker_start < u.start and prev.end < mention.start < u.start) \
+            or mention.start == prev.speaker_start or "\n" in text[prev.end : u.start] \
+            or not _OPENS_AFTER_CLAUSE.search(text, prev.end, u.start):
+        return None
+    return next((m for m in mentions if m.start == prev.speaker_start), None)
+
+
 _OPENS_AFTER_CLAUSE = re.compile(r"[.,:;!?]\s*[“\"‘'«]\s*$")  # '... said. "B' (not 'had been “massaged')
 _INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose)\b[^,;.!?\n]*$")
 _OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed)\b)")
@@ -765,25 +772,6 @@ def _modifier_fits(description: str, org: str) -> bool:
     if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")):
         return True
     return words[-2] in org.lower()
-
-
-_COURT_ROLE = r"(?:barrister|lawyer|prosecutor|judge|counsel|solicitor|attorney|recorder)"
-_COURT_ROLE_BEFORE = re.compile(rf"(?i:\b{_COURT_ROLE}|\bprosecuting|\bdefending|\bJudge)[,\s]+$")
-_COURT_ROLE_AFTER = re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution))\b"
-                               rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{_COURT_ROLE}\b")
-
-
-def _court_officer(resolver: SpeakerResolver, name: str) -> bool:
-    """Whether the article names ``name`` as a lawyer or the judge ('Mr Coyle’s barrister,
-    Naomi Fairweather', 'Adrian Pell KC', 'Judge Ackerly'): never 'the witness'."""
-    for m in resolver.names:
-        if resolver.canonical_name(m.name, m.start) != name:
-            continue
-        if _COURT_ROLE_BEFORE.search(resolver.text, max(0, m.start - 40), m.start) \
-                or _COURT_ROLE_AFTER.match(resolver.text, m.end) or m.name.startswith("Judge ") \
-                or m.name.endswith((" KC", " QC")):
-            return True
-    return False
 
 
 def _org_like(speaker: str) -> bool:

@@ -556,6 +556,12 @@ _COURT_INTRODUCTIONS = {
 }
 
 
+_COURT_ROLE = r"(?:barrister|lawyer|prosecutor|judge|counsel|solicitor|attorney|recorder)"
+_COURT_ROLE_BEFORE = re.compile(rf"(?i:\b{_COURT_ROLE}|\bprosecuting|\bdefending|\bJudge)[,\s]+$")
+_COURT_ROLE_AFTER = re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution))\b"
+                               rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{_COURT_ROLE}\b")
+
+
 def _in_double_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a double-quoted passage of its paragraph."""
     seg = text[text.rfind("\n", 0, pos) + 1 : pos]
@@ -1190,6 +1196,18 @@ class SpeakerResolver:
                 return self.canonical_name(m.name, m.start)
         return None
 
+    def is_court_officer(self, name: str) -> bool:
+        """Whether the article names ``name`` as a lawyer or the judge ('Mr Coyle’s barrister,
+        Naomi Fairweather', 'Adrian Pell KC', 'Judge Ackerly'): never 'the witness'."""
+        for m in self.names:
+            if self.canonical_name(m.name, m.start) != name:
+                continue
+            if _COURT_ROLE_BEFORE.search(self.text, max(0, m.start - 40), m.start) \
+                    or _COURT_ROLE_AFTER.match(self.text, m.end) or m.name.startswith("Judge ") \
+                    or m.name.endswith((" KC", " QC")):
+                return True
+        return False
+
     def relative_by_age(self, description: str, position: int) -> str | None:
         """'the younger Aldana' -> the younger of two people sharing that surname: by the
         ages the article gives, else the one the bare surname does not refer to."""
@@ -1260,14 +1278,17 @@ class SpeakerResolver:
             hit = next((h for h in cached_regex(pat).finditer(self.text) if h.group(1).lower() not in PRONOUNS), None)
             if hit:  # not "He is 17": a pronoun is no name
                 return self.canonical_name(hit.group(1), hit.start(1))
-        # "Callum Pryde scored ... ¶ The 19-year-old, on as a substitute, ...": a sentence
-        # that opens with the age goes on about the first person of the last sentence that
-        # names one ("Ilse Brandvold ... beating Catalina Ferro" is about Brandvold).
         lede = re.search(rf"\b[Aa]n? {age}-year-old(?:[ \t]+[a-z]+)?", self.text)
         if lede:  # "A 16-year-old boy carried his sister ..." ¶ "Callum Mercer, his mother, ..."
             named = self.named_after_lede(lede.group(0), lede.start())
             if named:
                 return named
+        return self._age_opening(age)
+
+    def _age_opening(self, age: str) -> str | None:
+        """'Callum Pryde scored ... ¶ The 19-year-old, on as a substitute, ...': a sentence
+        that opens with the age goes on about the first person of the last sentence that
+        names one ('Ilse Brandvold ... beating Catalina Ferro' is about Brandvold)."""
         opening = re.search(rf"(?:^|[.!?]\s+|\n)(The {age}-year-old)\b(?![ \t]+[A-Z])", self.text)
         if opening:
             before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
