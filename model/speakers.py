@@ -21,12 +21,13 @@ from pathlib import Path
 # them, and recompiling was a fifth of the post-processing time.
 cached_regex = lru_cache(maxsize=4096)(re.compile)
 
-PRONOUNS = frozenset("i me we us you he him she her they them it who his its their our my".split())
+PRONOUNS = frozenset("i me we us you he him she her they them it who his its their our my il elle er sie".split())
 DETERMINERS = frozenset("the a an its his her their this that these those our my".split())
 # Words that precede a name without being part of it. Kept small: ranks, offices and
 # honorifics common in wire copy; capitalised adjectives of place are caught separately.
 TITLE_WORDS = frozenset(
     """
+    m. mme mlle me herr frau sr. sra.
     mr mr. mrs mrs. ms ms. dr dr. cllr cllr. councillor councilman councilwoman prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep.
     gov gov. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. adm adm. cmdr
     president vice prime minister secretary general chairman chairwoman chair chief director
@@ -459,7 +460,8 @@ _OF_THE_ORG = re.compile(r"\s+of\s+the\s+([A-Z].*)$")
 
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
 _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+                  "il": "m", "elle": "f", "er": "m", "sie": "f"}  # French and German subjects
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
         r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter|"
         r"eldest|youngest|child|twin|fiancée|fiancé|fiance)")
@@ -852,6 +854,7 @@ class SpeakerResolver:
         comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
+                         r"(?:\s+(?:of|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*(?=,))?"  # "Le maire de Vallombre, Bertrand Lacombe"
                          rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
         pat_after = cached_regex(
             rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"
@@ -1265,7 +1268,7 @@ class SpeakerResolver:
     def age_bound(self, description: str) -> str | None:
         """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,'); 'the
         teenager' -> the one teenage age the story gives."""
-        m = re.search(r"\b(\d{1,3})-year-old\b", description)
+        m = re.search(r"\b(\d{1,3})-(?:year-old|[Jj]ährige[rn]?)\b", description)  # "die 58-Jährige"
         if not m and re.fullmatch(r"(?i:the\s+)teen(?:ager)?", description.strip()):
             ages = {a or b for a, b in re.findall(r"\b(1[3-9])-year-old\b|[A-Za-z], (1[3-9]),", self.text)}
             return self.age_bound(f"the {ages.pop()}-year-old") if len(ages) == 1 else None

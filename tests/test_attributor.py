@@ -572,3 +572,32 @@ def test_the_agency_is_the_named_agency_not_the_headlines_description():
     pos = text.index("the agency said")
     assert QuoteAttributor._description_referent(None, r, "the agency", pos, history, text) == \
         (True, "Northern Health Protection Agency")
+
+
+def test_french_and_german_speech_verbs_give_the_speaker(shipped):
+    text = ("Vallombre : grève des conducteurs de bus\n\n"
+            "Le mouvement, lancé à l’appel du syndicat, réclame 150 euros de plus par mois et la fin des coupures "
+            "dans les journées de travail des conducteurs de la ville.\n\n"
+            "« On nous demande d’être au volant à 5 h 30. Ce n’est plus tenable », a déclaré Franck Dumoulin, "
+            "délégué du syndicat, devant le dépôt de la rue des Tanneurs.\n\n"
+            "« Nous avons envoyé trois courriers. Trois. Pas une seule réponse », a-t-il ajouté. « Rien. »")
+    quotes = {q.text: q.speaker for q in shipped(text) if q.kind == "direct"}
+    assert quotes["Nous avons envoyé trois courriers. Trois. Pas une seule réponse"] == "Franck Dumoulin"
+    assert quotes["Rien."] == "Franck Dumoulin"
+    text = ("Streit um die Grundschule\n\n"
+            "Die Stadt will die Schule im Ortsteil schließen, weil die Zahl der Kinder seit Jahren sinkt und "
+            "das Gebäude saniert werden müsste. Der Rat entscheidet im März über die Pläne der Verwaltung.\n\n"
+            "„Ich weiß, dass das wehtut“, sagte Bürgermeisterin Renate Schollmeyer am Dienstag.")
+    assert {q.speaker for q in shipped(text) if q.kind == "direct"} == {"Renate Schollmeyer"}
+
+
+def test_foreign_mentions_are_read_in_english_shape():
+    from quoteattr.attributor import _english_mention, _foreign_name, _mostly_foreign
+
+    assert _english_mention("la maire") == "the maire"
+    assert _english_mention("die Bürgermeisterin") == "the bürgermeisterin"
+    assert _english_mention("a-t-elle") == "elle"
+    assert _english_mention("Selon Météo-Massifs") == "Météo-Massifs"
+    assert _english_mention("the mayor") == "the mayor" and _english_mention("Le Pen") == "Le Pen"
+    assert _foreign_name("Die Schulleiterin Monika Albers-Deeg") == "Monika Albers-Deeg"
+    assert not _mostly_foreign("The mayor said the budget was the best the council could do. " * 5)
