@@ -513,16 +513,15 @@ class QuoteAttributor:
             return True, resolver.roles[head]  # "The vice-chancellor" again: whoever it was before
         # A definite description refers back: to an earlier unnamed speaker with the
         # same head ('the official'), or an organisation named with it ('the ministry').
-        named = resolver.name_with_head(head, pos) if _is_org_head(head) else None
-        if named and not any(m.start < pos and resolver.canonical_name(m.name, m.start) == named for m in resolver.names):
-            named = None  # only one the story has already named
-        for _, earlier in sorted(history, reverse=True):
-            if named:
-                break  # "the agency": the Northern Health Protection Agency named before, not the headline's "health agency"
+        org = resolver.name_with_head(head, pos)
+        # "the agency": the Northern Health Protection Agency the story has already named,
+        # not the headline's "health agency"; otherwise an earlier description with its head.
+        named_before = org is not None and _is_org_head(head) and any(
+            m.start < pos and resolver.canonical_name(m.name, m.start) == org for m in resolver.names)
+        for _, earlier in ([] if named_before else sorted(history, reverse=True)):
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head \
                     and _modifier_fits(mention, earlier):  # "The Ostrelian coastguard" is not "Caldria's coastguard"
                 return True, earlier
-        org = resolver.name_with_head(head, pos)
         if not org:  # "the force": "Northmoor Police"; "the club": whichever club was named last
             org = resolver.name_with_head(_ORG_SYNONYMS.get(head, ()), pos)
         org = org or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
