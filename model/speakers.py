@@ -79,6 +79,20 @@ _NAME_RUN = re.compile(
 _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
 
 
+def and_lead(text: str, start: int) -> tuple[str, int] | None:
+    """The words before an organisation name's 'and's, and where they start: 'Rail and'
+    before "Signal Workers' Union", 'Brassington and Wendle Fire and' before 'Rescue
+    Service'. The name run stops at every 'and', so the lead is read back from ``start``."""
+    lead, at = None, start
+    for _ in range(3):
+        m = _ORG_AND.search(text, max(0, at - 80), at)
+        if not m:
+            break
+        lead = f"{strip_titles(m.group(1))} and {lead}" if lead else strip_titles(m.group(1))
+        at = m.start(1)
+    return (lead, at) if lead else None
+
+
 @lru_cache(maxsize=32768)
 def is_org(name: str) -> bool:
     """An organisation's name: one of its capitalised words is an organisation head
@@ -164,7 +178,8 @@ def mention_name(mention: str) -> str | None:
             for run in _NAME_RUN.finditer(part):
                 if run.start() <= head_at < run.end():
                     found = strip_titles(part[: run.end()])
-                    if _OF_AND.fullmatch(part, run.end()):
+                    k = of_and_tail(part, run.end())
+                    if k and k.end() == len(part.rstrip()):
                         found = strip_titles(part)  # "the Ministry of Wildlife and Tourism"
                     break
             if is_org(found) or len(found.split()) == 1:
@@ -271,8 +286,7 @@ def strip_titles(name: str) -> str:
     if not runs:
         return head
     if len(runs) >= 2 and " of " in runs[-2].group(0) and is_org(runs[-2].group(0)) \
-            and len(runs[-1].group(0).split()) == 1 and runs[-1].group(0).lower() not in _given_names() \
-            and re.fullmatch(r"[ \t]+(?:and|&)[ \t]+", head[runs[-2].end() : runs[-1].start()]):
+            and (k := of_and_tail(head, runs[-2].end())) and k.span(1) == runs[-1].span():
         return strip_titles(runs[-2].group(0)) + " and " + runs[-1].group(0)  # "Ministry of Wildlife and Tourism"
     run = runs[-1]
     words = run.group(0).split()
@@ -293,8 +307,8 @@ def strip_titles(name: str) -> str:
         # Halmaria": a person, then where they are from.
         words = left.split()
     elif is_org(" ".join(words)):
-        m = _ORG_AND.search(head[: run.start()]) if not lead_cut else None
-        lead = strip_titles(m.group(1)).split() + ["and"] if m else []
+        m = and_lead(head, run.start()) if not lead_cut else None
+        lead = m[0].split() + ["and"] if m else []
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
         return " ".join(lead + words)
@@ -388,7 +402,23 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 # "... of Wildlife| and Tourism": the second half of an organisation's "of" phrase.
-_OF_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_OF_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+
+
+def of_and_tail(text: str, end: int) -> re.Match | None:
+    """' and Rural Affairs' after 'Ministry of Agriculture': the rest of the name, unless
+    it is a person ('the Ministry of Defence and Mark Hale')."""
+    k = _OF_AND.match(text, end)
+    if not k or k.group(1).split()[0].lower() in _given_names():
+        return None
+    words = k.group(1).split()
+    # Several words end in a field's noun ('Rural Affairs', 'Regional Development'), not a
+    # surname ('the Ministry of Health and Oxfam Smith').
+    return k if len(words) == 1 or _FIELD_NOUN.search(words[-1]) else None
+
+
+_FIELD_NOUN = re.compile(r"(?:affairs|works|resources|services|health|ment|ion|ity|ure|ism|ance|ence|ing|ics|try|sport|trade|change)$",
+                         re.IGNORECASE)
 _ACRONYM = re.compile(rf"({_NAME_RUN.pattern})\s*\(([A-Z][A-Z\-&]{{1,9}})\)")
 
 
@@ -428,11 +458,10 @@ def find_names(text: str) -> list[NameMention]:
         start = m.start() + raw.find(name.split()[0])
         end = m.end()
         if is_org(name):
-            j = _ORG_AND.search(text[max(0, m.start() - 80) : m.start()])
+            j = and_lead(text, m.start())
             if j:
-                name = strip_titles(j.group(1)) + " and " + name
-                start = m.start() - (len(text[max(0, m.start() - 80) : m.start()]) - j.start())
-            k = _OF_AND.match(text, end) if " of " in name else None
+                name, start = f"{j[0]} and {name}", j[1]
+            k = of_and_tail(text, end) if " of " in name else None
             if k:  # "Ministry of Wildlife and Tourism"
                 name, end = name + " and " + k.group(1), k.end()
         person = _person_of_org(name)
@@ -677,8 +706,8 @@ class SpeakerResolver:
 
     def _with_and_lead(self, name: str, start: int) -> str:
         """'Signal Workers' Union' written as 'Rail and Signal Workers' Union': the whole name."""
-        lead = _ORG_AND.search(self.text, max(0, start - 80), start) if is_org(name) else None
-        return f"{strip_titles(lead.group(1))} and {name}" if lead else name
+        lead = and_lead(self.text, start) if is_org(name) else None
+        return f"{lead[0]} and {name}" if lead else name
 
     def full_forms(self, short: str, before: int) -> list[NameMention]:
         toks = _tokens(short)

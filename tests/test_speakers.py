@@ -465,6 +465,16 @@ def test_an_organisation_of_two_things():
     assert "Ministry of Wildlife and Tourism" in names and "Ministry of Health" in names
 
 
+def test_an_organisation_name_with_several_words_after_and_or_two_ands():
+    assert strip_titles("The Ministry of Agriculture and Rural Affairs") == "Ministry of Agriculture and Rural Affairs"
+    assert strip_titles("the Ministry of Defence and Mark Hale") == "Mark Hale"  # a person, not the name's end
+    text = "Brassington and Wendle Fire and Rescue Service said crews attended. Mark Hale agreed."
+    names = [n.name for n in find_names(text)]
+    assert "Brassington and Wendle Fire and Rescue Service" in names and "Mark Hale" in names
+    r = SpeakerResolver(text)
+    assert r.canonical_name("the Wendle Fire and Rescue Service", 70) == "Brassington and Wendle Fire and Rescue Service"
+
+
 def test_more_nationality_nouns_and_institution_names():
     assert all(mention_type(d) == "description" for d in ("the Kenyan", "the Pakistani", "the Israeli", "the Mexican"))
     from quoteattr.speakers import is_org
