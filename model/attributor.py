@@ -27,7 +27,7 @@ from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, loo
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
                                  cached_regex, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
-                                 mention_type, sentence_end)
+                                 in_double_quotes, mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
 if TYPE_CHECKING:
@@ -436,11 +436,22 @@ class QuoteAttributor:
                 cands = people
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
-            if not _is_org_head(mention_head(mention)):
+            person = not _is_org_head(mention_head(mention))
+            if person:
                 cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
             g = head_gender(mention) or _own_pronoun_gender(text, pos + len(mention))
             if g:  # "Her son" is not the woman named before; "the prosecutor ... in her speech" is a woman
                 cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
+            if person and cands:
+                # "Tallis arrived at the count ..." then "the incumbent told reporters": a
+                # recent sentence's subject competes with the earlier speakers, though the
+                # tagger never marked it. With no speaker before, the lede rules decide.
+                near = _paragraph_start(text, max(_paragraph_start(text, pos) - 2, 0))
+                taken = {c[0] for c in cands}
+                cands += [c for c in resolver.sentence_subjects(pos) if c[0] >= near and c[0] not in taken
+                          and not _org_like(c[1]) and not resolver.is_place(c[1]) and not _titled_thing(text, c[1])
+                          and not c[1].isupper() and not in_double_quotes(text, c[0])
+                          and (g is None or resolver.gender(c[1], pos) in (g, None))]
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
             if want:

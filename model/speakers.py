@@ -302,7 +302,10 @@ def strip_titles(name: str) -> str:
             break
     left, sep, right = " ".join(words).partition(" of ")
     titled = bool(words) and _is_title(words[0], words[1] if len(words) > 1 else None)
-    if sep and not is_org(left) and len(left.split()) >= 2 and (is_org(right) or titled):
+    owned = possessor_split(" ".join(words))
+    if owned:
+        words = owned[1].split()  # "the Civic Alliance’s Geoffrey Tallis"
+    elif sep and not is_org(left) and len(left.split()) >= 2 and (is_org(right) or titled):
         # "Eszter Lakatos of the Tokaly Research Institute", "Sen. Tomas Brevik of
         # Halmaria": a person, then where they are from.
         words = left.split()
@@ -479,8 +482,29 @@ def find_names(text: str) -> list[NameMention]:
             out.append(NameMention(start, m.start() + raw.find(name) + len(name), name))
             out.append(NameMention(m.start() + tail.start(1), end, tail.group(1)))
             continue
+        owned = possessor_split(raw)
+        if owned and owned[1].endswith(name):  # "the Civic Alliance’s Geoffrey Tallis": the party too
+            owner = strip_titles(owned[0])
+            at = text.find(owner, m.start(), end)
+            out.append(NameMention(at, at + len(owner), owner))
         out.append(NameMention(start, end, name))
     return out
+
+
+_POSSESSOR = re.compile(r"(.+?)[’']s[ \t]+(.+)")
+
+
+def possessor_split(name: str) -> tuple[str, str] | None:
+    """(whose, who) for a name run that holds a possessive before a person: 'Civic
+    Alliance’s Geoffrey Tallis', 'Britain’s Andy Murray'. 'Penhallow’s Bakery' and
+    'St Aldric’s Hospital' stay one name."""
+    m = _POSSESSOR.fullmatch(name)
+    if not m:
+        return None
+    owner, person = m.groups()
+    if is_org(person) or len(person.split()) < 2 or not (is_org(owner) or first_name_gender(person)):
+        return None
+    return owner, person
 
 
 _AGE_AFTER = re.compile(r",\s+(?:who is\s+|who turns\s+|aged\s+)?(\d{1,3})\b")
@@ -593,7 +617,7 @@ _COURT_ROLE_AFTER = re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|fo
                                rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{_COURT_ROLE}\b")
 
 
-def _in_double_quotes(text: str, pos: int) -> bool:
+def in_double_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a double-quoted passage of its paragraph."""
     seg = text[text.rfind("\n", 0, pos) + 1 : pos]
     return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
@@ -1326,7 +1350,7 @@ class SpeakerResolver:
             before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
                       if m.start < opening.start(1) and not _inside(m.start, self.headlines)]
             # people, not "Carrowmere Open"; outside quotes ('"Ingrid didn't trust ...," Achterberg said')
-            before = [(m, n) for m, n in before if first_name_gender(n) and not _in_double_quotes(self.text, m.start)]
+            before = [(m, n) for m, n in before if first_name_gender(n) and not in_double_quotes(self.text, m.start)]
             if before:
                 last = sentence_end(self.text, before[-1][0].start)
                 in_last = [(m, n) for m, n in before if sentence_end(self.text, m.start) == last]

@@ -797,3 +797,12 @@ def test_the_daughter_of_someone_is_not_her_daughter():
     assert SpeakerResolver(text).bound_name("Her daughter", text.rindex("Her daughter")) == "Johanna Marrin"
     text = "Born in the town of Kelloway, the daughter of a trawlerman, Marrin began writing.\n\nHer daughter said"
     assert SpeakerResolver(text).bound_name("Her daughter", text.rindex("Her daughter")) is None
+
+
+def test_a_possessive_before_a_person_is_whose_not_part_of_the_name():
+    text = ("Voters ended eight years in office for the Civic Alliance’s Geoffrey Tallis. Britain’s Andy Murray "
+            "watched. Penhallow’s Bakery stayed open. So did St Aldric’s Hospital.")
+    names = [n.name for n in find_names(text)]
+    assert {"Civic Alliance", "Geoffrey Tallis", "Andy Murray", "Penhallow’s Bakery", "St Aldric’s Hospital"} <= set(names)
+    assert strip_titles("the Civic Alliance’s Geoffrey Tallis") == "Geoffrey Tallis"
+    assert SpeakerResolver(text + " Tallis said no.").canonical_name("Tallis", len(text) + 2) == "Geoffrey Tallis"
