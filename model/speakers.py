@@ -64,7 +64,8 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival air metals rail unit lines homes observatory""".split()
+    festival air metals rail unit lines homes observatory
+    bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern""".split()
 )
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
@@ -533,7 +534,7 @@ _CALENDAR = frozenset(
     august september october november december every""".split()
 )
 # First words of place and thing names, never of people.
-_PLACE_PREFIXES = frozenset("st saint river lake mount port fort cape at in on the upper lower north south east west".split())
+_PLACE_PREFIXES = frozenset("st saint river lake mount port fort cape at in on the upper lower north south east west block".split())
 # Words that tell one holder of a role from another: "head coach" / "assistant coach".
 _ROLE_MODIFIERS = frozenset(
     """head assistant deputy vice chief senior junior associate acting interim former defence defense
@@ -907,7 +908,8 @@ class SpeakerResolver:
         comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
-                         r"(?:\s+(?:of|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*(?=,))?"  # "Le maire de Vallombre, Bertrand Lacombe"
+                         # "Le maire de Vallombre, Bertrand Lacombe", "the area coroner for North Varrowshire, Alison Threlkeld"
+                         r"(?:\s+(?:of|for|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=,))?"
                          rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
         pat_after = cached_regex(
             rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"

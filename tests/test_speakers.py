@@ -806,3 +806,15 @@ def test_a_possessive_before_a_person_is_whose_not_part_of_the_name():
     assert {"Civic Alliance", "Geoffrey Tallis", "Andy Murray", "Penhallow’s Bakery", "St Aldric’s Hospital"} <= set(names)
     assert strip_titles("the Civic Alliance’s Geoffrey Tallis") == "Geoffrey Tallis"
     assert SpeakerResolver(text + " Tallis said no.").canonical_name("Tallis", len(text) + 2) == "Geoffrey Tallis"
+
+
+def test_a_role_for_a_place_binds_the_name_after_it():
+    text = ("A coroner has said she will write to the council.\n\n"
+            "The area coroner for North Varrowshire, Alison Threlkeld, said the road was dark.")
+    assert SpeakerResolver(text).bound_later("A coroner", 0) == "Alison Threlkeld"
+
+
+def test_shops_are_organisations_and_blocks_are_places():
+    assert is_org("Penhallow’s Bakery") and is_org("Dunmore Pharmacy") and is_org("Harbour Café")
+    text = "Bernadette Oyelaran, 64, who has lived in Block C for 31 years, said the lifts had failed."
+    assert SpeakerResolver(text).is_place("Block C") and not SpeakerResolver(text).is_place("Bernadette Oyelaran")
