@@ -26,7 +26,7 @@ from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features,
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
-                                 cached_regex, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
+                                 cached_regex, called, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
                                  in_double_quotes, mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -566,7 +566,7 @@ class QuoteAttributor:
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
         people = [c for c in people if not _titled_thing(text, c[1])]  # nor "The Salt Ledger"
         # nor "the app, called Airwell", "a German shepherd called Bora": a thing's or an animal's name
-        people = [c for c in people if not _CALLED.search(text, max(0, c[0] - 16), c[0])] or people
+        people = [c for c in people if not called(text, c[0])] or people
         # In the pronoun's own paragraph the latest compatible person wins; further back,
         # a speaker known to match beats a nearer one of unknown gender. Speakers known
         # to be of the other gender are skipped.
@@ -615,8 +615,9 @@ class QuoteAttributor:
         if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
             after = [m for m in after if is_org(name := resolver.canonical_name(text[m.start : m.end], m.start))
                      or name in resolver.described_companies]
-        else:  # "Her husband", "the teenager": a person, never an organisation
-            after = [m for m in after if not _org_like(resolver.canonical_name(text[m.start : m.end], m.start))]
+        else:  # "Her husband", "the teenager": a person, never an organisation, a place or a thing
+            after = [m for m in after if not _org_like(name := resolver.canonical_name(text[m.start : m.end], m.start))
+                     and not resolver.is_place(name) and not called(text, m.start)]
         if after:
             return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
         if low.startswith("the ") and not _is_org_head(mention_head(mention)):
@@ -861,14 +862,15 @@ _SPEECH_ACT = re.compile(r"\b(?:read (?:a|an|the|out)|statement|addressed|told|s
                          r"explained|replied|answered|added)\b")
 _ACCORDING_AFTER = re.compile(r"[\"'”’»]?\s*,\s*according to\s+")
 _JOINED_VERB = re.compile(r"[^,.;]*,\s*(?:but|and)\s+(?:\w+ly\s+)?$")
-_CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
 # Descriptions of an organisation by another word than its name's head.
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),
                  "union": ("guild", "federation"), "broadcaster": ("radio", "television", "tv"),
                  "station": ("radio", "fm", "television", "tv"), "school": ("academy", "college"),
                  "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion", "city", "town", "county"),
                  "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines"),
-                 "agency": ("office", "authority", "inspectorate", "directorate")}
+                 "agency": ("office", "authority", "inspectorate", "directorate"),
+                 "regulator": ("authority", "commission", "office", "board", "inspectorate", "agency"),
+                 "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
 

@@ -618,6 +618,15 @@ _COURT_ROLE_AFTER = re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|fo
                                rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{_COURT_ROLE}\b")
 
 
+_CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
+
+
+def called(text: str, pos: int) -> bool:
+    """Whether the name at ``pos`` follows 'called', 'named' or 'known as': a thing's or
+    an animal's name ('the app, called Airwell'), seldom a person who speaks."""
+    return bool(_CALLED.search(text, max(0, pos - 16), pos))
+
+
 def in_double_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a double-quoted passage of its paragraph."""
     seg = text[text.rfind("\n", 0, pos) + 1 : pos]
@@ -846,8 +855,8 @@ class SpeakerResolver:
         for m in self.names:
             if not end < m.start < end + reach or len(m.name.split()) < 2 or is_org(m.name):
                 continue
-            if _place_like(m.name):
-                continue  # "the Panjshir Valley"
+            if _place_like(m.name) or called(self.text, m.start):
+                continue  # "the Panjshir Valley"; "the combined company, which will be called Hollin Carrowdale"
             if _inside(m.start, self.headlines) or self.introduced_as_relative(m):
                 continue
             lo = max(self.text.rfind(". ", 0, m.start), self.text.rfind("\n", 0, m.start)) + 1

@@ -6,9 +6,9 @@ from quoteattr.linking import trim_mention as _trim_mention
 from quoteattr.quote import Quote
 
 
-def _speaker(shipped, text: str, opening: str) -> str | None:
-    """The shipped model's speaker for the quote of ``text`` that opens with ``opening``."""
-    return next(q for q in shipped(text) if q.text.startswith(opening)).speaker
+def _speaker(shipped, text: str, part: str) -> str | None:
+    """The shipped model's speaker for the first quote of ``text`` that holds ``part``."""
+    return next(q for q in shipped(text) if part in q.text).speaker
 
 
 def test_trim_indirect_drops_complementiser_and_edge_punctuation():
@@ -459,8 +459,7 @@ def test_according_to_a_name_after_the_clause_is_its_speaker(shipped):
     text = ("Veltrix Foods said on Thursday that its profit fell 31%.\n\n"
             "Operating profit was 184 million crowns, the company said. Analysts had on average expected "
             "211 million crowns, according to Brightline Research.")
-    q = next(q for q in shipped(text) if "211 million" in q.text)
-    assert q.speaker == "Brightline Research"
+    assert _speaker(shipped, text, "211 million") == "Brightline Research"
 
 
 def test_bare_police_is_the_force_the_story_names(shipped):
@@ -478,8 +477,7 @@ def test_the_agency_is_the_office_named_before(shipped):
     text = ("Former mayor jailed for bribery\n\n"
             "The National Anti-Corruption Office, which brought the case, welcomed the verdict.\n\n"
             "According to the agency, it is investigating 14 other current and former local officials.")
-    q = next(q for q in shipped(text) if "investigating" in q.text)
-    assert q.speaker == "National Anti-Corruption Office"
+    assert _speaker(shipped, text, "investigating") == "National Anti-Corruption Office"
 
 
 def test_the_club_is_the_club_named_last_whatever_its_name_ends_in(shipped):
@@ -615,3 +613,10 @@ def test_an_unbound_description_can_be_the_last_sentence_subject(shipped):
             "Tallis arrived at the count shortly after 3am, when his party’s agents were already looking glum.\n\n"
             "“If the result goes against us, I will accept it,” the incumbent told reporters.")
     assert _speaker(shipped, text, "If the result") == "Geoffrey Tallis"
+
+
+def test_the_regulator_is_the_authority_named_before(shipped):
+    text = ("Bakers agree merger\n\n"
+            "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
+            "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.")
+    assert _speaker(shipped, text, "40 per cent") == "Fair Trading Authority"

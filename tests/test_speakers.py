@@ -818,3 +818,10 @@ def test_shops_are_organisations_and_blocks_are_places():
     assert is_org("Penhallow’s Bakery") and is_org("Dunmore Pharmacy") and is_org("Harbour Café")
     text = "Bernadette Oyelaran, 64, who has lived in Block C for 31 years, said the lifts had failed."
     assert SpeakerResolver(text).is_place("Block C") and not SpeakerResolver(text).is_place("Bernadette Oyelaran")
+
+
+def test_a_name_given_with_called_is_nobody_a_description_introduces():
+    text = ("The chief executive of Hollin Mills said the merger would work.\n\n"
+            "The combined company will be called Hollin Carrowdale. Priyanka Dorrance, who has run Hollin "
+            "since 2019, will lead it.")
+    assert SpeakerResolver(text).named_later("The chief executive of Hollin Mills", 0) == "Priyanka Dorrance"
