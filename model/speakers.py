@@ -508,6 +508,15 @@ def possessor_split(name: str) -> tuple[str, str] | None:
     return owner, person
 
 
+def _other_place_before(text: str, at: int, own: set[str]) -> bool:
+    """Whether the two words before a role ('Dunmarrow head coach') name a team, firm or
+    place other than the description's own ('the Skelbridge coach')."""
+    before = re.findall(r"[\w’'\-]+", re.split(r"[.!?;:,\n]", text[max(0, at - 40) : at])[-1])[-2:]
+    caps = {_POSSESSIVE.sub("", w) for w in before if w[:1].isupper() and w.lower() not in DETERMINERS
+            and w.lower() not in PRONOUNS and w.lower() not in SENTENCE_ADVERBS}
+    return bool(caps) and not caps & own
+
+
 _AGE_AFTER = re.compile(r",\s+(?:who is\s+|who turns\s+|aged\s+)?(\d{1,3})\b")
 _OF_THE_ORG = re.compile(r"\s+of\s+the\s+([A-Z].*)$")
 
@@ -911,6 +920,7 @@ class SpeakerResolver:
         hits = []
         words = mention_core(description).lower().split()
         own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
+        own_place = {w for w in mention_core(description).split()[1:-1] if w[:1].isupper()}  # "the Skelbridge coach"
         # Only the head word ignores case: the name pattern relies on capitals.
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
@@ -938,6 +948,9 @@ class SpeakerResolver:
                 if pat is pat_before and prev and prev.group(1).lower() in _ROLE_MODIFIERS \
                         and own_modifier and prev.group(1).lower() != own_modifier:
                     continue  # "the assistant coach" is not "head coach Rasmus Engel"
+                if pat is pat_before and own_place and not own_place & set(m.group(0).split()) \
+                        and _other_place_before(window, m.start(), own_place):
+                    continue  # "the Skelbridge coach" is not "Dunmarrow head coach Brian Tolland"
                 if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)):
                     continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ..."
                 if not _inside(offset + m.start(), self.headlines):

@@ -825,3 +825,11 @@ def test_a_name_given_with_called_is_nobody_a_description_introduces():
             "The combined company will be called Hollin Carrowdale. Priyanka Dorrance, who has run Hollin "
             "since 2019, will lead it.")
     assert SpeakerResolver(text).named_later("The chief executive of Hollin Mills", 0) == "Priyanka Dorrance"
+
+
+def test_a_team_or_firm_before_a_role_must_agree_with_the_description():
+    text = ("Dunmarrow head coach Brian Tolland said it. Skelbridge coach Gareth Pennick said no. "
+            "'Yes,' the Skelbridge coach said. 'No,' the Dunmarrow coach said.")
+    for team, coach in (("Skelbridge", "Gareth Pennick"), ("Dunmarrow", "Brian Tolland")):
+        description = f"the {team} coach"
+        assert SpeakerResolver(text).bound_name(description, text.index(description)) == coach
