@@ -25,7 +25,7 @@ from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
+from quoteattr.speakers import (DETERMINERS, KIN_MENTION, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
                                  cached_regex, called, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
                                  in_double_quotes, mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
@@ -403,6 +403,17 @@ class QuoteAttributor:
         if kind == "name":
             return resolver.canonical_name(mention, pos)
         low = mention.strip().lower()
+        kin = KIN_MENTION.fullmatch(low)
+        if kin:  # "his father laughed": the father of whoever 'his' is
+            owner = self._canonical(resolver, kin.group(1), pos, history, mentions, text, quote)
+            near = _paragraph_start(text, max(_paragraph_start(text, pos) - 2, 0))
+            recent = any(near <= p < pos and n == owner for p, n in history) or any(
+                near <= m.start < pos and resolver.canonical_name(m.name, m.start) == owner for m in resolver.names)
+            # Only an owner the last paragraphs speak of: "The boy, Callum, ..." then "his
+            # mother said" is not the mother of a man named pages before.
+            relative = resolver.relative_of(owner, kin.group(2), pos) if owner and recent else None
+            if relative:
+                return relative
         if low in ("who", "which", "that") or low.startswith(("who ", "which ")):
             return resolver.relative_antecedent(pos)  # "Kenneth Marsh, who gave Reddy his debut in April, said"
         if kind == "description":
@@ -413,9 +424,12 @@ class QuoteAttributor:
         # before, from earlier quotes, names the tagger marked as sources, and subjects.
         spoke = [(p, n) for p, n in history if p < pos]
         sources = []
+        said = {p for p, _ in spoke}
         for m in mentions:
             mt = text[m.start : m.end]
-            if m.start < pos and mention_type(mt) == "name":
+            # A mention already resolved as a quote's speaker counts as that speaker: "the
+            # younger Moberg" is Aino Moberg, not whoever the bare surname names.
+            if m.start < pos and m.start not in said and mention_type(mt) == "name":
                 sources.append((m.start, resolver.canonical_name(mt, m.start)))
         cands = spoke + sources
         want = PRONOUN_GENDER.get(low)
@@ -653,7 +667,7 @@ _ANONYMOUS = re.compile(
 # ministry is only an organisation whose name says so.
 _GENERIC_ORG = frozenset(
     "company firm group chain business corporation airline carrier operator retailer manufacturer "
-    "maker organisation organization charity".split()
+    "maker organisation organization charity insurer lender".split()
 )
 
 

@@ -528,6 +528,15 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
         r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter|"
         r"eldest|youngest|child|twin|fiancée|fiancé|fiance)")
+_KIN_GENDER = {"father": "m", "son": "m", "brother": "m", "husband": "m", "grandfather": "m", "grandson": "m",
+               "uncle": "m", "nephew": "m", "mother": "f", "daughter": "f", "sister": "f", "wife": "f",
+               "grandmother": "f", "granddaughter": "f", "aunt": "f", "niece": "f"}
+_KIN_INVERSE = {"father": "son|daughter", "mother": "son|daughter", "son": "father|mother", "daughter": "father|mother",
+                "grandfather": "grandson|granddaughter", "grandmother": "grandson|granddaughter",
+                "grandson": "grandfather|grandmother", "granddaughter": "grandfather|grandmother",
+                "brother": "brother|sister", "sister": "brother|sister", "husband": "wife", "wife": "husband"}
+# "his father", "Her husband": a relative of whoever the pronoun is.
+KIN_MENTION = re.compile(rf"(his|her)\s+({'|'.join(_KIN_GENDER)})", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(
     rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN},?\s+(?:[a-z][\w\-]*\s+)?$", re.IGNORECASE
 )
@@ -1287,6 +1296,36 @@ class SpeakerResolver:
                     or m.name.endswith((" KC", " QC")):
                 return True
         return False
+
+    def relative_of(self, owner: str, kin: str, position: int) -> str | None:
+        """``owner``'s ``kin`` ('Bence Varga', 'father'): the one other person of the
+        article sharing the owner's surname and of the relation's gender ('Tamás Varga'),
+        or, of several, the one the text calls that relative ('his father, Arne
+        Haldorsen'). None when the story gives no such person: the caller decides."""
+        want = _KIN_GENDER.get(kin.lower())
+        words = owner.split()
+        if not want or len(words) < 2 or is_org(owner):
+            return None
+        family = {n for _, n in self.people_before(len(self.text))
+                  if n != owner and n.split()[-1] == words[-1] and self.gender(n, position) in (want, None)}
+        known = {n for n in family if self.gender(n, position) == want}
+        family = known or family
+
+        def called(n: str, kins: str) -> bool:  # "his father, Arne Haldorsen", "Tamás Varga, Bence's father"
+            return bool(cached_regex(
+                rf"\b(?:{kins})\b,?\s+(?:[a-z]+\s+)?(?:{re.escape(n)}|{re.escape(n.split()[0])}\b)"
+                rf"|{re.escape(n)},\s+(?:\d{{1,3}},\s+)?(?:his|her|[\w\-]+['’]s)\s+(?:{kins})\b", re.IGNORECASE).search(self.text))
+
+        def owns(n: str) -> bool:  # "Kayleigh Pruett, Graham's daughter": Graham is her father
+            whose = rf"(?:{re.escape(n)}|{re.escape(n.split()[0])})['’]s\s+(?:{_KIN_INVERSE.get(kin.lower(), kin)})"
+            return bool(cached_regex(rf"{re.escape(owner)},\s+{whose}\b|\b{whose},\s+{re.escape(owner)}").search(self.text))
+
+        if kin.lower() in ("wife", "husband"):  # "his sister, Réka Varga" is nobody's wife
+            others = "|".join(k for k in _KIN_GENDER if k not in ("wife", "husband"))
+            family = {n for n in family if called(n, kin) or not called(n, others)}
+        if len(family) > 1:
+            family = {n for n in family if called(n, kin) or owns(n)}
+        return family.pop() if len(family) == 1 else None
 
     def relative_by_age(self, description: str, position: int) -> str | None:
         """'the younger Aldana' -> the younger of two people sharing that surname: by the

@@ -620,3 +620,16 @@ def test_the_regulator_is_the_authority_named_before(shipped):
             "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
             "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.")
     assert _speaker(shipped, text, "40 per cent") == "Fair Trading Authority"
+
+
+def test_his_father_and_her_mother_are_relatives_of_the_last_speaker(shipped):
+    text = ("Hail ruins vineyard\n\n"
+            "Bence Varga runs the vineyard with his father, Tamás Varga.\n\n"
+            "“My father grew up in a world where the weather was just the weather,” Bence Varga said.\n\n"
+            "Asked whether he would replant, his father laughed: “What else would I do?”\n\n"
+            "Falcons coach Ingrid Moberg said her team had run out of energy. Falcons centre Aino Moberg, the "
+            "coach’s daughter, fouled out.\n\n"
+            "“I let the team down tonight,” the younger Moberg said.\n\n"
+            "“She has nothing to apologise for,” her mother said.")
+    assert _speaker(shipped, text, "What else") == "Tamás Varga"
+    assert _speaker(shipped, text, "She has nothing") == "Ingrid Moberg"

@@ -833,3 +833,19 @@ def test_a_team_or_firm_before_a_role_must_agree_with_the_description():
     for team, coach in (("Skelbridge", "Gareth Pennick"), ("Dunmarrow", "Brian Tolland")):
         description = f"the {team} coach"
         assert SpeakerResolver(text).bound_name(description, text.index(description)) == coach
+
+
+def test_a_relative_is_the_other_family_member_of_that_gender():
+    text = ("Bence Varga, 34, runs the vineyard with his father, Tamás Varga, and his sister, Réka Varga. "
+            "Kristoffer Haldorsen works with his father, Arne Haldorsen, and his grandfather, Olav Haldorsen.")
+    r = SpeakerResolver(text)
+    assert r.relative_of("Bence Varga", "father", len(text)) == "Tamás Varga"
+    assert r.relative_of("Bence Varga", "sister", len(text)) == "Réka Varga"
+    assert r.relative_of("Kristoffer Haldorsen", "father", len(text)) == "Arne Haldorsen"  # of two men, the one called so
+    assert r.relative_of("Bence Varga", "wife", len(text)) is None  # nobody given: the caller decides
+
+
+def test_a_relative_named_the_other_way_round():
+    text = ("Walter Pruett runs the shop with his son, Graham Pruett, 61. "
+            "Kayleigh Pruett, Graham's daughter, joined them in 2019.")
+    assert SpeakerResolver(text).relative_of("Kayleigh Pruett", "father", len(text)) == "Graham Pruett"
