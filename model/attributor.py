@@ -588,7 +588,7 @@ class QuoteAttributor:
             # Nobody of the right gender among the paragraph's speakers and subjects: someone
             # named in it otherwise ('embraced by his mother, Hélène Reinholt ... "...," she told').
             people += [c for c in resolver.people_before(pos) if c[0] >= para and c not in people
-                       and resolver.gender(c[1], pos) == want]
+                       and resolver.gender(c[1], pos) == want and not _named_in(c[1], quote)]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]

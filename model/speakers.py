@@ -1160,7 +1160,9 @@ class SpeakerResolver:
         if self._people is None:  # computed once per article: every pronoun may ask
             self._people = []
             for m in self.names:
-                if len(m.name.split()) < 2 or is_org(m.name) or _inside(m.start, self.headlines):
+                if is_org(m.name) or _inside(m.start, self.headlines):
+                    continue
+                if len(m.name.split()) < 2 and not self._known_by_given_name_only(m):
                     continue
                 words = [w.lower() for w in m.name.split()]
                 if any(w in PRONOUNS or w in _CALENDAR for w in words) or _place_like(m.name):
@@ -1171,6 +1173,15 @@ class SpeakerResolver:
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
                 self._people.append((m.start, self.canonical_name(m.name, m.start)))
         return [p for p in self._people if p[0] < position]
+
+    def _known_by_given_name_only(self, m: NameMention) -> bool:
+        """'a man who gave his name as Yusuf', 'said Mariam, 34': a person the story names
+        by a given name alone, never with a surname (not a surname or a place)."""
+        if m.name.lower() not in _given_names() or self.is_place(m.name) or in_double_quotes(self.text, m.start) \
+                or self.text[m.start - 1 : m.start] in OPEN_MARKS:  # "'Teddy has been waiting,' he said"
+            return False
+        return self.canonical_name(m.name, m.start) == m.name and not any(
+            len(n.name.split()) > 1 and m.name in n.name.split() for n in self.names)
 
     def sentence_subjects(self, position: int) -> list[tuple[int, str]]:
         """People named at the opening of a sentence before ``position``: the subjects a

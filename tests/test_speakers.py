@@ -849,3 +849,11 @@ def test_a_relative_named_the_other_way_round():
     text = ("Walter Pruett runs the shop with his son, Graham Pruett, 61. "
             "Kayleigh Pruett, Graham's daughter, joined them in 2019.")
     assert SpeakerResolver(text).relative_of("Kayleigh Pruett", "father", len(text)) == "Graham Pruett"
+
+
+def test_people_named_by_a_given_name_alone_can_be_he_or_she():
+    text = ("A man who gave his name as Yusuf was tying a sheet between two trees. He said he drove a bus.\n\n"
+            "'Teddy has waited a long time,' Ruaridh Fenner said of Teddy Vahl. Talks in Amara ended.")
+    people = [n for _, n in SpeakerResolver(text).people_before(len(text))]
+    assert "Yusuf" in people and "Ruaridh Fenner" in people
+    assert "Teddy" not in people  # at a quote's opening, and the given name of Teddy Vahl
