@@ -26,7 +26,7 @@ from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features,
 from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, KIN_MENTION, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
-                                 cached_regex, called, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
+                                 cached_regex, called, capitals, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
                                  in_double_quotes, mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -678,7 +678,7 @@ def _own_pronoun_gender(text: str, end: int) -> str | None:
     """The gender a description's own sentence gives it: 'the prosecutor told the jury in
     her opening speech'. Only when no capitalised name comes between (then it may be theirs)."""
     m = _OWN_PRONOUN.match(text, end, sentence_end(text, end))
-    if not m or re.search(r"\s[A-Z][a-z]", m.group(0)):
+    if not m or re.search(capitals(r"\s[A-Z][a-z]"), m.group(0)):
         return None
     return "f" if m.group(1).lower() in ("her", "herself") else "m"
 
@@ -911,7 +911,7 @@ def _org_like(speaker: str) -> bool:
 
 
 _AUTHORED = frozenset("report readout study survey review analysis statement letter paper audit".split())
-_AUTHORED_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)")
+_AUTHORED_BY = re.compile(capitals(r"\b(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)"))
 _DOCUMENTS = frozenset("statement communique communiqué release letter".split())
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
@@ -939,7 +939,7 @@ def _is_plural(name: str) -> bool:
     return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
-_NAME_AS_ROLE = re.compile(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]")
+_NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 
 
 def _check_windows(window: int, overlap: int) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan
-from quoteattr.speakers import REPORTING_NEXT, mention_head
+from quoteattr.speakers import REPORTING_NEXT, capitals, mention_head
 from quoteattr.tagging import DocEncoding
 
 PRONOUNS = frozenset(
@@ -70,7 +70,7 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         if text[max(0, start - 4) : start] in ("the ", "The "):
             start -= 4
     while start > 1 and text[start : start + 1].isupper() and text[start - 1] == " ":
-        prev = re.search(r"[A-Z][\w\-]*$", text[max(0, start - 30) : start - 1])
+        prev = re.search(capitals(r"[A-Z][\w\-]*$"), text[max(0, start - 30) : start - 1])
         if not prev or re.search(r"[.!?:\n“\"]\s*$", text[max(0, start - 32) : start - 1 - len(prev.group(0))]):
             break  # a sentence's first word may be capitalised for that reason alone
         start -= len(prev.group(0)) + 1  # "Castor [Beverage Group]": the whole name

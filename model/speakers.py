@@ -67,9 +67,18 @@ ORG_HEADS = frozenset(
     festival air metals rail unit lines homes observatory
     bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern""".split()
 )
+# Capital letters, accented ones too: 'Émilie Durand', 'Łukasz Nowak', 'Øystein Ås'.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
+
+def capitals(pattern: str) -> str:
+    """A pattern whose 'A-Z' classes also take accented capitals."""
+    return pattern.replace("A-Z", UPPER)
+
+
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
-_NAME_WORD = (
+_NAME_WORD = capitals(
     r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev)\."
     r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
@@ -147,7 +156,7 @@ def description_speaker(mention: str) -> str:
     return _RELATIVE.sub("", first).strip() or mention_core(mention)
 
 
-_PLACE_PHRASE = re.compile(r"(?i:in|at|from|on|outside|inside)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*")
+_PLACE_PHRASE = re.compile(capitals(r"(?i:in|at|from|on|outside|inside)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"))
 
 
 @lru_cache(maxsize=32768)
@@ -194,7 +203,7 @@ def mention_name(mention: str) -> str | None:
     return None
 
 
-_PERSON = re.compile(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+")
+_PERSON = re.compile(capitals(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+"))
 
 
 # "the Finn", "the Spaniard", "the 34-year-old Briton": nationality nouns used as descriptions.
@@ -340,7 +349,7 @@ _LEADING_WORDS = frozenset(
     following including against about many some several most all both few each any no another
     such""".split()
 ) | SENTENCE_ADVERBS
-_HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
+_HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:based|born|bred|raised|educated|trained|registered|listed|owned|led|backed)")
 # Letters after a name, not part of it.
@@ -406,7 +415,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 # "... of Wildlife| and Tourism": the second half of an organisation's "of" phrase.
-_OF_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_OF_AND = re.compile(capitals(r"[ \t]+(?:and|&)[ \t]+((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)\b(?![ \t]+[A-Z])"))
 
 
 def of_and_tail(text: str, end: int) -> re.Match | None:
@@ -427,7 +436,7 @@ _ACRONYM = re.compile(rf"({_NAME_RUN.pattern})\s*\(([A-Z][A-Z\-&]{{1,9}})\)")
 
 
 # "Donald ‘Dodie’ MacAskill": a nickname in marks between a given name and a surname.
-_NICKNAMED = re.compile(r"\b([A-Z][\w\-]+)[ \t]+[‘“'\"][A-Z][\w\- ]{0,20}[’”'\"][ \t]+([A-Z][\w’'\-]+)")
+_NICKNAMED = re.compile(capitals(r"\b([A-Z][\w\-]+)[ \t]+[‘“'\"][A-Z][\w\- ]{0,20}[’”'\"][ \t]+([A-Z][\w’'\-]+)"))
 
 
 def find_names(text: str) -> list[NameMention]:
@@ -518,7 +527,7 @@ def _other_place_before(text: str, at: int, own: set[str]) -> bool:
 
 
 _AGE_AFTER = re.compile(r",\s+(?:who is\s+|who turns\s+|aged\s+)?(\d{1,3})\b")
-_OF_THE_ORG = re.compile(r"\s+of\s+the\s+([A-Z].*)$")
+_OF_THE_ORG = re.compile(capitals(r"\s+of\s+the\s+([A-Z].*)$"))
 
 
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
@@ -678,10 +687,10 @@ _LEAD_WORDS = ("(?:On|In|At|After|Before|During|Outside|Inside|Later|Earlier|Bac
                "Over|Across|Behind|Beside|Near|When|While|As|Once|Until|Despite|Today|Yesterday|Last|This|Every)")
 # "Pell's barrister, Ambrose Keel": the possessor is not the subject; "Moyo's campaign had
 # centred on ... she described" keeps Moyo.
-_POSSESSOR_OF_NAMED = re.compile(r"[’']s\s+(?:[a-z\-]+\s+){0,3}[a-z\-]+,\s+[A-Z]")
+_POSSESSOR_OF_NAMED = re.compile(capitals(r"[’']s\s+(?:[a-z\-]+\s+){0,3}[a-z\-]+,\s+[A-Z]"))
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 _SENTENCE_OPENING = re.compile(rf"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?"
-                               r"(?:[A-Z][\w.]*[ \t]+){0,3}$")
+                               + capitals(r"(?:[A-Z][\w.]*[ \t]+){0,3}$"))
 
 
 NAMES_DIR = Path(__file__).parent / "names"
@@ -933,12 +942,13 @@ class SpeakerResolver:
         # Only the head word ignores case: the name pattern relies on capitals.
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
-        comma = "" if re.fullmatch(_KIN, head_pattern) else rf"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])"
+        comma = "" if re.fullmatch(_KIN, head_pattern) else capitals(r"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])")
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
-                         # "Le maire de Vallombre, Bertrand Lacombe", "the area coroner for North Varrowshire, Alison Threlkeld"
-                         r"(?:\s+(?:of|for|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=,))?"
-                         rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
+                                  # "Le maire de Vallombre, Bertrand Lacombe", "the area coroner for North Varrowshire, Alison Threlkeld"
+                                  + capitals(r"(?:\s+(?:of|for|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*"
+                                             r"(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=,))?")
+                                  + rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
         pat_after = cached_regex(
             rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"
             rf"(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"

@@ -857,3 +857,10 @@ def test_people_named_by_a_given_name_alone_can_be_he_or_she():
     people = [n for _, n in SpeakerResolver(text).people_before(len(text))]
     assert "Yusuf" in people and "Ruaridh Fenner" in people
     assert "Teddy" not in people  # at a quote's opening, and the given name of Teddy Vahl
+
+
+def test_names_that_open_with_an_accented_capital():
+    text = "Émilie Durand said the strike would go on. Łukasz Nowak agreed. Durand said no."
+    assert [n.name for n in find_names(text)][:2] == ["Émilie Durand", "Łukasz Nowak"]
+    assert SpeakerResolver(text).canonical_name("Durand", text.rindex("Durand")) == "Émilie Durand"
+    assert strip_titles("Mme Émilie Durand") == "Émilie Durand" and strip_titles("Ángel Di María") == "Ángel Di María"
