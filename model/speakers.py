@@ -80,7 +80,8 @@ def capitals(pattern: str) -> str:
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
 _NAME_WORD = capitals(
     r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev)\."
-    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*"  # "al-Assad"
+    r"(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
 _NAME_RUN = re.compile(
     rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)[ \t]+)*{_NAME_WORD})*"
@@ -730,7 +731,13 @@ def _name_free(name: str, rest: str) -> bool:
 
 
 def _tokens(name: str) -> list[str]:
-    return [w.lower().strip(".,") for w in name.split()]
+    """Lowercase words, an Arabic article dropped: 'Assad' is the last word of 'Bashar al-Assad'."""
+    return [_ARTICLE_PREFIX.sub("", w.lower().strip(".,")) for w in name.split()]
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
+# Lowercase words inside a full name: 'Ursula von der Leyen', 'Mohammed bin Salman'.
+_NAME_PARTICLES = frozenset("von van der den de da del della di du dos das bin ibn bint al el le la ter ten zu".split())
 
 
 @dataclass
@@ -780,7 +787,8 @@ class SpeakerResolver:
             words = m.name.split()
             # A fuller form only adds name words: "Ahmad Shah Masud" for "Masud", never
             # "Members of the National Resistance Front" for "National Resistance Front".
-            if all(w[:1].isupper() or (w in ("and", "&") and is_org(m.name)) for w in words[: len(words) - n]):
+            if all(w[:1].isupper() or w in _NAME_PARTICLES or (w in ("and", "&") and is_org(m.name))
+                   for w in words[: len(words) - n]):
                 out.append(m)  # and "Land and Water Directorate" for "Water Directorate"
         # A headline capitalises every word: 'Teenager Reddy rescues ...' is no fuller
         # name of Reddy unless the prose writes it too.

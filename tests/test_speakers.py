@@ -864,3 +864,12 @@ def test_names_that_open_with_an_accented_capital():
     assert [n.name for n in find_names(text)][:2] == ["Émilie Durand", "Łukasz Nowak"]
     assert SpeakerResolver(text).canonical_name("Durand", text.rindex("Durand")) == "Émilie Durand"
     assert strip_titles("Mme Émilie Durand") == "Émilie Durand" and strip_titles("Ángel Di María") == "Ángel Di María"
+
+
+def test_surnames_with_particles_or_an_arabic_article_find_the_full_name():
+    for text, short, full in [
+        ("Syrian President Bashar al-Assad spoke. Assad said the war was over.", "Assad", "Bashar al-Assad"),
+        ("Ursula von der Leyen spoke. Later von der Leyen said Europe was ready.", "von der Leyen", "Ursula von der Leyen"),
+        ("Crown Prince Mohammed bin Salman met the envoy. Later bin Salman said", "bin Salman", "Mohammed bin Salman"),
+    ]:
+        assert SpeakerResolver(text).canonical_name(short, text.rindex(short)) == full
