@@ -44,6 +44,11 @@ TITLE_WORDS = frozenset(
     guard centre center winger fullback pitcher batsman bowler substitute captain teenager
     rancher neighbour neighbor fisherman landlord landlady homeowner widow widower retiree
     volunteer publican midwife paramedic firefighter lifeguard plumber electrician
+    commissioner sheriff speaker det insp supt dci monsieur madame mademoiselle maître
+    bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin ministerpräsident ministerpräsidentin
+    kanzler kanzlerin landrat landrätin staatsanwalt staatsanwältin richter richterin präsident präsidentin
+    ministerin sprecher sprecherin polizeisprecher polizeisprecherin professorin pfarrer pfarrerin direktor
+    direktorin geschäftsführer geschäftsführerin schulleiter schulleiterin doktor
     """.split()
 )
 # Last words of organisation names: such a run keeps its leading words ("Pellan Coach
@@ -173,6 +178,11 @@ def mention_name(mention: str) -> str | None:
     for part in parts:
         if _RELATIVE.match(" " + part):
             continue  # "The UN envoy, who has led mediation efforts since September"
+        office = _OFFICE_OF.match(part)
+        if office and _is_title(office.group(1)):
+            person = strip_titles(part)  # "Secretary of State Antony Blinken"
+            if len(person.split()) >= 2 and person[:1].isupper() and part.rstrip().endswith(person) and not is_org(person):
+                return person
         core = _POSTMODIFIER.sub("", part).strip()
         words = core.split()
         if not words:
@@ -204,6 +214,7 @@ def mention_name(mention: str) -> str | None:
     return None
 
 
+_OFFICE_OF = re.compile(capitals(r"(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z][\w.]*)\s+(?:of|for)\s+[A-Z]"))
 _PERSON = re.compile(capitals(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+"))
 
 
@@ -331,6 +342,12 @@ def strip_titles(name: str) -> str:
         _is_title(words[i], words[i + 1]) or words[i].lower() in DETERMINERS or _is_demonym_before_title(words, i)
     ):
         i += 1
+    if 0 < i < len(words) - 2 and words[i] in ("of", "for"):
+        # "Secretary of State Antony Blinken", "Minister for Europe Anna Lind": the office's
+        # object runs up to the person's given name (or their last two words).
+        i += 2
+        while i < len(words) - 2 and words[i].lower() not in _given_names():
+            i += 1
     words = words[i:]
     # A title inside the run ends what came before it: "Harlan Chief Executive Dominic
     # Reyes" is Dominic Reyes; "General Motors" never gets here (an organisation).

@@ -873,3 +873,12 @@ def test_surnames_with_particles_or_an_arabic_article_find_the_full_name():
         ("Crown Prince Mohammed bin Salman met the envoy. Later bin Salman said", "bin Salman", "Mohammed bin Salman"),
     ]:
         assert SpeakerResolver(text).canonical_name(short, text.rindex(short)) == full
+
+
+def test_more_titles_and_offices_of_something_before_a_name():
+    for mention, name in [("Commissioner Mark Rowley", "Mark Rowley"), ("House Speaker Mike Johnson", "Mike Johnson"),
+                          ("Det Insp Ray Hall", "Ray Hall"), ("Bürgermeisterin Anna Schmidt", "Anna Schmidt"),
+                          ("Maître Anne Dupont", "Anne Dupont"), ("Secretary of State Antony Blinken", "Antony Blinken"),
+                          ("Minister of Foreign Affairs Anna Lind", "Anna Lind")]:
+        assert strip_titles(mention) == name and mention_name(mention) == name
+    assert mention_type("the Secretary of State") == "description"
