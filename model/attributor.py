@@ -435,7 +435,7 @@ class QuoteAttributor:
         want = PRONOUN_GENDER.get(low)
         if kind == "pronoun":
             if low in ("it", "its"):
-                cands = [c for c in cands if _org_like(c[1])] or cands
+                cands = [c for c in cands if _org_like(c[1]) or c[1] in resolver.neuter] or cands
             elif low in ("they", "them", "their"):
                 cands += resolver.sentence_subjects(pos)  # a group or organisation first, else a person
             elif want or low in ("i", "me", "we", "us", "you"):

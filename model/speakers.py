@@ -600,6 +600,9 @@ _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|ope
                   r"platform|app|developer|lender|bank|insurer|airline|carrier|brand|supplier|producer|provider|miner")
 _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
+_NEUTER_AFTER = re.compile(r"(?:,\s+which\b|\s+(?:said|says|added|confirmed|announced|stated)\s+(?:that\s+)?(?:it|its)\b"
+                           r"|\s+said\s+in\s+a\s+statement)")
+_CHARITY_BEFORE = re.compile(r"\b(?:charity|group|organi[sz]ation|agency|body|campaign|watchdog|regulator|union)\s+$")
 _COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_NOUNS})\s+$")
 # Last words of place names.
 _PLACE_HEADS = frozenset(
@@ -1287,6 +1290,17 @@ class SpeakerResolver:
             if _DESCRIBED_COMPANY.match(self.text, m.end) or _COMPANY_BEFORE.search(self.text, max(0, m.start - 30), m.start):
                 out.add(self.canonical_name(m.name, m.start))
         return out
+
+    @cached_property
+    def neuter(self) -> set[str]:
+        """Names the story treats as things, whatever their words: 'Valbruck City Transit
+        said it ...', 'Castlemere Aggregates, which ...', 'the charity Open Harbour'. What
+        'it' can refer to besides names with an organisation word."""
+        out = set(self.described_companies)
+        for m in self.names:
+            if _NEUTER_AFTER.match(self.text, m.end) or _CHARITY_BEFORE.search(self.text, max(0, m.start - 30), m.start):
+                out.add(self.canonical_name(m.name, m.start))
+        return {n for n in out if not first_name_gender(n)}
 
     def latest_org(self, position: int) -> str | None:
         """The company 'the company' means at ``position``: of the companies named before

@@ -882,3 +882,10 @@ def test_more_titles_and_offices_of_something_before_a_name():
                           ("Minister of Foreign Affairs Anna Lind", "Anna Lind")]:
         assert strip_titles(mention) == name and mention_name(mention) == name
     assert mention_type("the Secretary of State") == "description"
+
+
+def test_names_the_story_treats_as_things():
+    text = ("In a statement, Valbruck City Transit said it deeply regrets the disruption. The charity Open Harbour "
+            "flies a spotter plane. Castlemere Aggregates, which runs the quarry, declined. Mark Hale said it was late.")
+    assert {"Valbruck City Transit", "Open Harbour", "Castlemere Aggregates"} <= SpeakerResolver(text).neuter
+    assert "Mark Hale" not in SpeakerResolver(text).neuter  # a person, whatever he says about 'it'
