@@ -600,6 +600,7 @@ _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|ope
                   r"platform|app|developer|lender|bank|insurer|airline|carrier|brand|supplier|producer|provider|miner")
 _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
 _NEUTER_AFTER = re.compile(r"(?:,\s+which\b|\s+(?:said|says|added|confirmed|announced|stated)\s+(?:that\s+)?(?:it|its)\b"
                            r"|\s+said\s+in\s+a\s+statement)")
 _CHARITY_BEFORE = re.compile(r"\b(?:charity|group|organi[sz]ation|agency|body|campaign|watchdog|regulator|union)\s+$")
@@ -1209,6 +1210,8 @@ class SpeakerResolver:
                     continue  # "his memoir, ‘Nobody Asked Us’": a title
                 if self.text[m.end : m.end + 2] in ("'s", "’s") and not first_name_gender(m.name):
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
+                if self.text[max(0, m.start - 4) : m.start].lower() == "the " and _NOUN_AFTER.match(self.text, m.end):
+                    continue  # "on the Cherry Tree estate", "the Halvorsen report": a thing, not a person
                 self._people.append((m.start, self.canonical_name(m.name, m.start)))
         return [p for p in self._people if p[0] < position]
 

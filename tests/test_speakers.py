@@ -889,3 +889,9 @@ def test_names_the_story_treats_as_things():
             "flies a spotter plane. Castlemere Aggregates, which runs the quarry, declined. Mark Hale said it was late.")
     assert {"Valbruck City Transit", "Open Harbour", "Castlemere Aggregates"} <= SpeakerResolver(text).neuter
     assert "Mark Hale" not in SpeakerResolver(text).neuter  # a person, whatever he says about 'it'
+
+
+def test_a_name_used_to_name_a_thing_is_nobody():
+    text = "A woman who lives on the Cherry Tree estate said she was woken. Mark Hale said it was late."
+    people = [n for _, n in SpeakerResolver(text).people_before(len(text))]
+    assert "Mark Hale" in people and "Cherry Tree" not in people
