@@ -588,7 +588,7 @@ class QuoteAttributor:
             # Nobody of the right gender among the paragraph's speakers and subjects: someone
             # named in it otherwise ('embraced by his mother, Hélène Reinholt ... "...," she told').
             people += [c for c in resolver.people_before(pos) if c[0] >= para and c not in people
-                       and resolver.gender(c[1], pos) == want and not _named_in(c[1], quote)]
+                       and resolver.gender(c[1], pos) == want and not _named_in(c[1], quote) and not _is_plural(c[1])]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
@@ -597,7 +597,7 @@ class QuoteAttributor:
             # The paragraph before ends by handing over to someone: '... as Eleanor's mother,
             # Margaret Whitlow, read a statement to the court.' then '"...," she said'.
             tail = max(text.rfind(". ", before, para - 2) + 2, before)
-            handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1])
+            handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1]) and not _is_plural(c[1])
                       and not _titled_thing(text, c[1])
                       and resolver.gender(c[1], pos) in (want, None)
                       and _hands_over(text, c[0], para)]
@@ -936,9 +936,12 @@ def _is_plural(name: str) -> bool:
         return True
     if len(words) == 1 and last[:1].isupper() and last.lower().endswith(_GROUP_SUFFIXES):
         return True  # "Researchers", "Pickets": a group capitalised at a sentence start
+    if _PARTY_PLURAL.fullmatch(last):
+        return True  # "Social Democrats", "the Greens": a party's members, never she
     return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
+_PARTY_PLURAL = re.compile(r"[A-Z]\w*(?:crats|licans|vatives|berals|ialists|ionalists|unists|ionists)|Greens|Tories")
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 
 

@@ -633,3 +633,10 @@ def test_his_father_and_her_mother_are_relatives_of_the_last_speaker(shipped):
             "“She has nothing to apologise for,” her mother said.")
     assert _speaker(shipped, text, "What else") == "Tamás Varga"
     assert _speaker(shipped, text, "She has nothing") == "Ingrid Moberg"
+
+
+def test_a_party_named_in_the_plural_is_never_she():
+    from quoteattr.attributor import _is_plural
+
+    assert _is_plural("Social Democrats") and _is_plural("Conservatives") and _is_plural("the Greens")
+    assert not _is_plural("Hanna Oberle") and not _is_plural("Ceri Williams")
