@@ -294,6 +294,7 @@ class QuoteAttributor:
             if mention is None and u.kind == "direct" and foreign:
                 mention = _foreign_attribution(text, u)  # « … », a déclaré le maire / „…“, sagte sie
             if mention is not None:
+                mention = _whole_possessive(text, mention)
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
                 resolvable = _english_mention(mention_text) if foreign else mention_text  # "la maire": "the maire"
@@ -941,6 +942,14 @@ def _is_plural(name: str) -> bool:
     return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
+_POSSESSED = re.compile(r"[ \t]+([a-z][\w\-]+)\b")
+
+
+def _whole_possessive(text: str, mention: Mention) -> Mention:
+    """'said her brother' with the mention cut to 'her': a possessive is never the speaker
+    itself, so the noun after it joins the mention."""
+    noun = _POSSESSED.match(text, mention.end) if text[mention.start : mention.end].lower() in ("his", "her", "their") else None
+    return replace(mention, end=noun.end()) if noun else mention
 _PARTY_PLURAL = re.compile(r"[A-Z]\w*(?:crats|licans|vatives|berals|ialists|ionalists|unists|ionists)|Greens|Tories")
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 

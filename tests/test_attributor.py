@@ -640,3 +640,17 @@ def test_a_party_named_in_the_plural_is_never_she():
 
     assert _is_plural("Social Democrats") and _is_plural("Conservatives") and _is_plural("the Greens")
     assert not _is_plural("Hanna Oberle") and not _is_plural("Ceri Williams")
+
+
+
+def test_a_possessive_cut_from_its_noun_is_read_with_it():
+    from quoteattr.attributor import _whole_possessive
+    from quoteattr.linking import Mention
+
+    text = "“She’s the boss,” said her brother, nodding. According to his son, Tom, it was late."
+    for cut, whole in (("her", "her brother"), ("his", "his son")):
+        i = text.index(cut + " ")
+        m = _whole_possessive(text, Mention(i, i + len(cut), 0, 1))
+        assert text[m.start : m.end] == whole
+    i = text.index("Tom")
+    assert _whole_possessive(text, Mention(i, i + 3, 0, 1)) == Mention(i, i + 3, 0, 1)
