@@ -84,6 +84,11 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def _previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph before ``pos``'s own starts: how far back 'recent' reaches."""
+    return _paragraph_start(text, max(_paragraph_start(text, pos) - 2, 0))
+
+
 class QuoteAttributor:
     """Finds quotes and their speakers. Build with :meth:`load`."""
 
@@ -379,7 +384,7 @@ class QuoteAttributor:
             return None
         para = _paragraph_start(text, pos)
         feats = candidate_features(
-            cands, pos, para, _paragraph_start(text, max(para - 2, 0)),
+            cands, pos, para, _previous_paragraph_start(text, pos),
             [resolver.gender(c.name, pos) for c in cands], want,
             spoke[-1][1] if spoke else None, rule_choice,
         )
@@ -405,16 +410,9 @@ class QuoteAttributor:
             return resolver.canonical_name(mention, pos)
         low = mention.strip().lower()
         kin = KIN_MENTION.fullmatch(low)
-        if kin:  # "his father laughed": the father of whoever 'his' is
-            owner = self._canonical(resolver, kin.group(1), pos, history, mentions, text, quote)
-            near = _paragraph_start(text, max(_paragraph_start(text, pos) - 2, 0))
-            recent = any(near <= p < pos and n == owner for p, n in history) or any(
-                near <= m.start < pos and resolver.canonical_name(m.name, m.start) == owner for m in resolver.names)
-            # Only an owner the last paragraphs speak of: "The boy, Callum, ..." then "his
-            # mother said" is not the mother of a man named pages before.
-            relative = resolver.relative_of(owner, kin.group(2), pos) if owner and recent else None
-            if relative:
-                return relative
+        relative = self._relative(resolver, kin, pos, history, mentions, text, quote) if kin else None
+        if relative:  # "his father laughed": the father of whoever 'his' is
+            return relative
         if low in ("who", "which", "that") or low.startswith(("who ", "which ")):
             return resolver.relative_antecedent(pos)  # "Kenneth Marsh, who gave Reddy his debut in April, said"
         if kind == "description":
@@ -461,7 +459,7 @@ class QuoteAttributor:
                 # "Tallis arrived at the count ..." then "the incumbent told reporters": a
                 # recent sentence's subject competes with the earlier speakers, though the
                 # tagger never marked it. With no speaker before, the lede rules decide.
-                near = _paragraph_start(text, max(_paragraph_start(text, pos) - 2, 0))
+                near = _previous_paragraph_start(text, pos)
                 taken = {c[0] for c in cands}
                 cands += [c for c in resolver.sentence_subjects(pos) if c[0] >= near and c[0] not in taken
                           and not _org_like(c[1]) and not resolver.is_place(c[1]) and not _titled_thing(text, c[1])
@@ -477,6 +475,19 @@ class QuoteAttributor:
         if kind == "description":
             return self._lede_description(resolver, mention, pos, mentions, text)
         return None
+
+    def _relative(self, resolver: SpeakerResolver, kin: re.Match, pos: int, history: list[tuple[int, str]],
+                  mentions: list[Mention], text: str, quote: str) -> str | None:
+        """'his father', 'Her husband': the relative of whoever the possessive refers to,
+        when that person is one the last two paragraphs speak of ("The boy, Callum, ..."
+        then "his mother said" is not the mother of a man named pages before)."""
+        owner = self._canonical(resolver, kin.group(1), pos, history, mentions, text, quote)
+        if not owner:
+            return None
+        near = _previous_paragraph_start(text, pos)
+        recent = any(near <= p < pos and n == owner for p, n in history) or any(
+            near <= m.start < pos and resolver.canonical_name(m.name, m.start) == owner for m in resolver.names)
+        return resolver.relative_of(owner, kin.group(2), pos) if recent else None
 
     def _description_referent(self, resolver: SpeakerResolver, mention: str, pos: int,
                               history: list[tuple[int, str]], text: str) -> tuple[bool, str | None]:
@@ -594,7 +605,7 @@ class QuoteAttributor:
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
         if not here and fits and text[para : para + 1] in OPEN_MARKS:
-            before = _paragraph_start(text, max(para - 2, 0))
+            before = _previous_paragraph_start(text, pos)
             # The paragraph before ends by handing over to someone: '... as Eleanor's mother,
             # Margaret Whitlow, read a statement to the court.' then '"...," she said'.
             tail = max(text.rfind(". ", before, para - 2) + 2, before)
@@ -672,6 +683,7 @@ _GENERIC_ORG = frozenset(
 )
 
 
+_CAPITALISED_WORD = re.compile(capitals(r"\s[A-Z][a-z]"))
 _OWN_PRONOUN = re.compile(r"[^.!?\n]*?\b(his|her|himself|herself)\b", re.IGNORECASE)
 
 
@@ -679,7 +691,7 @@ def _own_pronoun_gender(text: str, end: int) -> str | None:
     """The gender a description's own sentence gives it: 'the prosecutor told the jury in
     her opening speech'. Only when no capitalised name comes between (then it may be theirs)."""
     m = _OWN_PRONOUN.match(text, end, sentence_end(text, end))
-    if not m or re.search(capitals(r"\s[A-Z][a-z]"), m.group(0)):
+    if not m or _CAPITALISED_WORD.search(m.group(0)):
         return None
     return "f" if m.group(1).lower() in ("her", "herself") else "m"
 
@@ -942,6 +954,7 @@ def _is_plural(name: str) -> bool:
     return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
+_PARTY_PLURAL = re.compile(r"[A-Z]\w*(?:crats|licans|vatives|berals|ialists|ionalists|unists|ionists)|Greens|Tories")
 _POSSESSED = re.compile(r"[ \t]+([a-z][\w\-]+)\b")
 
 
@@ -950,7 +963,8 @@ def _whole_possessive(text: str, mention: Mention) -> Mention:
     itself, so the noun after it joins the mention."""
     noun = _POSSESSED.match(text, mention.end) if text[mention.start : mention.end].lower() in ("his", "her", "their") else None
     return replace(mention, end=noun.end()) if noun else mention
-_PARTY_PLURAL = re.compile(r"[A-Z]\w*(?:crats|licans|vatives|berals|ialists|ionalists|unists|ionists)|Greens|Tories")
+
+
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 
 

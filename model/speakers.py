@@ -1374,7 +1374,7 @@ class SpeakerResolver:
         known = {n for n in family if self.gender(n, position) == want}
         family = known or family
 
-        def called(n: str, kins: str) -> bool:  # "his father, Arne Haldorsen", "Tamás Varga, Bence's father"
+        def named_as(n: str, kins: str) -> bool:  # "his father, Arne Haldorsen", "Tamás Varga, Bence's father"
             return bool(cached_regex(
                 rf"\b(?:{kins})\b,?\s+(?:[a-z]+\s+)?(?:{re.escape(n)}|{re.escape(n.split()[0])}\b)"
                 rf"|{re.escape(n)},\s+(?:\d{{1,3}},\s+)?(?:his|her|[\w\-]+['’]s)\s+(?:{kins})\b", re.IGNORECASE).search(self.text))
@@ -1385,9 +1385,9 @@ class SpeakerResolver:
 
         if kin.lower() in ("wife", "husband"):  # "his sister, Réka Varga" is nobody's wife
             others = "|".join(k for k in _KIN_GENDER if k not in ("wife", "husband"))
-            family = {n for n in family if called(n, kin) or not called(n, others)}
+            family = {n for n in family if named_as(n, kin) or not named_as(n, others)}
         if len(family) > 1:
-            family = {n for n in family if called(n, kin) or owns(n)}
+            family = {n for n in family if named_as(n, kin) or owns(n)}
         return family.pop() if len(family) == 1 else None
 
     def relative_by_age(self, description: str, position: int) -> str | None:
