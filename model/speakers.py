@@ -72,25 +72,32 @@ ORG_HEADS = frozenset(
     festival air metals rail unit lines homes observatory
     bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern""".split()
 )
-# Capital letters, accented ones too: 'Émilie Durand', 'Łukasz Nowak', 'Øystein Ås'.
-UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+# Capital letters, accented ones too: 'Émilie Durand', 'Łukasz Nowak', 'Øystein Ås'. Latin
+# Extended-A interleaves capitals and small letters, so its whole range is taken (the small
+# ones, ł, š, ž, seldom open a word in the text this reads).
+LATIN1_UPPER = "A-ZÀ-ÖØ-Þ"
+UPPER = LATIN1_UPPER + "Ā-ſ"
 
 
-def capitals(pattern: str) -> str:
+def capitals(pattern: str, upper: str = UPPER) -> str:
     """A pattern whose 'A-Z' classes also take accented capitals."""
-    return pattern.replace("A-Z", UPPER)
+    return pattern.replace("A-Z", upper)
 
 
 # A capitalised word, an initialism (U.S.), or a title abbreviation (Gen., Dr.); a full
 # stop ends a run otherwise, so runs never cross a sentence end. Runs never cross a line.
-_NAME_WORD = capitals(
+_NAME_WORD_RAW = (
     r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev)\."
     r"|[A-Z]\.(?=[ \t]+[A-Z])|(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[A-Z][\w\-]*(?:[’'](?!s\b)\w+)*"  # "al-Assad"
     r"(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
-_NAME_RUN = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)[ \t]+)*{_NAME_WORD})*"
-)
+_NAME_WORD = capitals(_NAME_WORD_RAW)
+_NAME_RUN_RAW = (r"{w}(?:[ \t]+(?:(?:of|for|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)"
+                 r"[ \t]+)*{w})*")
+_NAME_RUN = re.compile(_NAME_RUN_RAW.format(w=_NAME_WORD))
+# The same with Latin-1 capitals only, for the patterns built per description or per age:
+# a class reaching past Latin-1 makes each of them several times slower to compile.
+_BOUND_NAME_RUN = re.compile(_NAME_RUN_RAW.format(w=capitals(_NAME_WORD_RAW, LATIN1_UPPER)))
 # "Harbour and Transport Workers' Union": an organisation name may hold "and".
 _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
 
@@ -971,15 +978,15 @@ class SpeakerResolver:
         # Only the head word ignores case: the name pattern relies on capitals.
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
-        comma = "" if re.fullmatch(_KIN, head_pattern) else capitals(r"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])")
+        comma = "" if re.fullmatch(_KIN, head_pattern) else capitals(r"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])", LATIN1_UPPER)
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
                                   # "Le maire de Vallombre, Bertrand Lacombe", "the area coroner for North Varrowshire, Alison Threlkeld"
                                   + capitals(r"(?:\s+(?:of|for|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*"
-                                             r"(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=,))?")
-                                  + rf"(?:[ \t]+|,[ \t]+{comma})({_NAME_RUN.pattern})")  # never across a line
+                                             r"(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=,))?", LATIN1_UPPER)
+                                  + rf"(?:[ \t]+|,[ \t]+{comma})({_BOUND_NAME_RUN.pattern})")  # never across a line
         pat_after = cached_regex(
-            rf"({_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"
+            rf"({_BOUND_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"
             rf"(?:(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){{0,4}}"
             rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
         )
@@ -1454,9 +1461,9 @@ class SpeakerResolver:
         if not m:
             return None
         age = m.group(1)
-        for pat in (rf"({_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?{age}\b", rf"({_NAME_RUN.pattern})\s+\({age}\)",
-                    rf"({_NAME_RUN.pattern})\s+(?:is|turned|turns)\s+{age}\b(?!-)",  # "Kilby is 87."
-                    rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_NAME_RUN.pattern})"):
+        for pat in (rf"({_BOUND_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?{age}\b", rf"({_BOUND_NAME_RUN.pattern})\s+\({age}\)",
+                    rf"({_BOUND_NAME_RUN.pattern})\s+(?:is|turned|turns)\s+{age}\b(?!-)",  # "Kilby is 87."
+                    rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_BOUND_NAME_RUN.pattern})"):
             hit = next((h for h in cached_regex(pat).finditer(self.text) if h.group(1).lower() not in PRONOUNS), None)
             if hit:  # not "He is 17": a pronoun is no name
                 return self.canonical_name(hit.group(1), hit.start(1))
@@ -1494,7 +1501,7 @@ class SpeakerResolver:
                 return self.canonical_name(m.group(0), position)
             break
         # "Elif Sarac, a former head keeper at the zoo, who said": past the appositive.
-        appos = re.search(rf"({_NAME_RUN.pattern}),\s+(?:a|an|the)\s+[^,.;:]{{1,80}}$", before)
+        appos = re.search(rf"({_BOUND_NAME_RUN.pattern}),\s+(?:a|an|the)\s+[^,.;:]{{1,80}}$", before)
         if appos:
             return self.canonical_name(appos.group(1), position)
         return None
