@@ -455,13 +455,6 @@ def test_both_halves_of_a_split_quote_have_the_one_speaker(shipped):
     assert quotes["Fiona will end up here,"] == quotes["They always end up in the valley."] == "Agnes Tullow"
 
 
-def test_according_to_a_name_after_the_clause_is_its_speaker(shipped):
-    text = ("Veltrix Foods said on Thursday that its profit fell 31%.\n\n"
-            "Operating profit was 184 million crowns, the company said. Analysts had on average expected "
-            "211 million crowns, according to Brightline Research.")
-    assert _speaker(shipped, text, "211 million") == "Brightline Research"
-
-
 def test_bare_police_is_the_force_the_story_names(shipped):
     text = ("Man found dead on canal towpath\n\n"
             "A man was found dead on a canal towpath in Bramwell on Sunday, Northmoor Police said.\n\n"
@@ -471,21 +464,6 @@ def test_bare_police_is_the_force_the_story_names(shipped):
     assert quotes[arrested] == "Northmoor Police"
     text = "Man found dead\n\nA man was found dead on a towpath on Sunday, police said."
     assert {q.speaker for q in shipped(text)} == {"police"}
-
-
-def test_the_agency_is_the_office_named_before(shipped):
-    text = ("Former mayor jailed for bribery\n\n"
-            "The National Anti-Corruption Office, which brought the case, welcomed the verdict.\n\n"
-            "According to the agency, it is investigating 14 other current and former local officials.")
-    assert _speaker(shipped, text, "investigating") == "National Anti-Corruption Office"
-
-
-def test_the_club_is_the_club_named_last_whatever_its_name_ends_in(shipped):
-    text = ("Wrexholm edge ten-man Tarnbury\n\n"
-            "Pryde will start next week’s game at Holbury Rovers, his manager said.\n\n"
-            "Tarnbury City said in a statement that Marc Oduya had been taken to hospital.\n\n"
-            "“Marc was conscious throughout and is in good spirits,” the club said.")
-    assert _speaker(shipped, text, "Marc was conscious") == "Tarnbury City"
 
 
 def test_the_witness_is_the_last_speaker_who_is_not_a_lawyer(shipped):
@@ -509,23 +487,6 @@ def test_a_mention_inside_a_relative_clause_gives_way_to_the_subject(shipped):
             "Sunday, said the family had been overwhelmed by the response from strangers.")
     q = next(q for q in shipped(text) if q.kind == "indirect")
     assert q.speaker == "Nia Pryce"
-
-
-def test_a_title_written_with_the_is_nobodys_she(shipped):
-    text = ("Festival opens\n\n"
-            "The most talked-about premiere is The Salt Ledger, a two-hander by Owen Marrack.\n\n"
-            "Imogen Thorne, who programmed The Salt Ledger after reading an early draft, said she was not worried "
-            "by the reviews.\n\n"
-            "“Some nights the house will be half-empty,” she said.")
-    assert _speaker(shipped, text, "Some nights") == "Imogen Thorne"
-
-
-def test_he_after_a_sentence_about_the_younger_man_is_him(shipped):
-    text = ("Brothers who never speak\n\n"
-            "Ray Dunning, 68, runs one shop. His brother Colin Dunning, 63, runs the other.\n\n"
-            "“He won’t come,” Ray said.\n\n"
-            "Told that his brother might retire, the younger man was quiet for a moment. “He’s never said that before,” he said.")
-    assert _speaker(shipped, text, "He’s never") == "Colin Dunning"
 
 
 def test_the_one_attribution_between_split_halves_serves_both(shipped):
@@ -603,25 +564,6 @@ def test_foreign_mentions_are_read_in_english_shape():
     assert not _mostly_foreign("The mayor said the budget was the best the council could do. " * 5)
 
 
-def test_an_unbound_description_can_be_the_last_sentence_subject(shipped):
-    # "the incumbent" is never bound to a name: it is the man the sentence before was
-    # about, not the returning officer who spoke last.
-    text = ("Morcombe ousts Tallis in Corran Valley\n\n"
-            "Aled Morcombe was elected mayor on Friday, ending eight years in office for the Civic Alliance’s "
-            "Geoffrey Tallis.\n\n"
-            "“I am satisfied that every valid vote has been counted,” the returning officer, Colin Dray, said.\n\n"
-            "Tallis arrived at the count shortly after 3am, when his party’s agents were already looking glum.\n\n"
-            "“If the result goes against us, I will accept it,” the incumbent told reporters.")
-    assert _speaker(shipped, text, "If the result") == "Geoffrey Tallis"
-
-
-def test_the_regulator_is_the_authority_named_before(shipped):
-    text = ("Bakers agree merger\n\n"
-            "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
-            "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.")
-    assert _speaker(shipped, text, "40 per cent") == "Fair Trading Authority"
-
-
 def test_his_father_and_her_mother_are_relatives_of_the_last_speaker(shipped):
     text = ("Hail ruins vineyard\n\n"
             "Bence Varga runs the vineyard with his father, Tamás Varga.\n\n"
@@ -642,7 +584,6 @@ def test_a_party_named_in_the_plural_is_never_she():
     assert not _is_plural("Hanna Oberle") and not _is_plural("Ceri Williams")
 
 
-
 def test_a_possessive_cut_from_its_noun_is_read_with_it():
     from quoteattr.attributor import _whole_possessive
     from quoteattr.linking import Mention
@@ -654,3 +595,54 @@ def test_a_possessive_cut_from_its_noun_is_read_with_it():
         assert text[m.start : m.end] == whole
     i = text.index("Tom")
     assert _whole_possessive(text, Mention(i, i + 3, 0, 1)) == Mention(i, i + 3, 0, 1)
+
+
+@pytest.mark.parametrize("text,part,speaker", [
+    pytest.param(
+        "Veltrix Foods said on Thursday that its profit fell 31%.\n\n"
+        "Operating profit was 184 million crowns, the company said. Analysts had on average expected "
+        "211 million crowns, according to Brightline Research.",
+        "211 million", "Brightline Research", id="according_to_a_name_after_the_clause_is_its_speaker"),
+    pytest.param(
+        "Former mayor jailed for bribery\n\n"
+        "The National Anti-Corruption Office, which brought the case, welcomed the verdict.\n\n"
+        "According to the agency, it is investigating 14 other current and former local officials.",
+        "investigating", "National Anti-Corruption Office", id="the_agency_is_the_office_named_before"),
+    pytest.param(
+        "Wrexholm edge ten-man Tarnbury\n\n"
+        "Pryde will start next week’s game at Holbury Rovers, his manager said.\n\n"
+        "Tarnbury City said in a statement that Marc Oduya had been taken to hospital.\n\n"
+        "“Marc was conscious throughout and is in good spirits,” the club said.",
+        "Marc was conscious", "Tarnbury City", id="the_club_is_the_club_named_last_whatever_its_name_ends_in"),
+    pytest.param(
+        "Festival opens\n\n"
+        "The most talked-about premiere is The Salt Ledger, a two-hander by Owen Marrack.\n\n"
+        "Imogen Thorne, who programmed The Salt Ledger after reading an early draft, said she was not worried "
+        "by the reviews.\n\n"
+        "“Some nights the house will be half-empty,” she said.",
+        "Some nights", "Imogen Thorne", id="a_title_written_with_the_is_nobodys_she"),
+    pytest.param(
+        "Brothers who never speak\n\n"
+        "Ray Dunning, 68, runs one shop. His brother Colin Dunning, 63, runs the other.\n\n"
+        "“He won’t come,” Ray said.\n\n"
+        "Told that his brother might retire, the younger man was quiet for a moment. “He’s never said that before,” he said.",
+        "He’s never", "Colin Dunning", id="he_after_a_sentence_about_the_younger_man_is_him"),
+    # "the incumbent" is never bound to a name: it is the man the sentence before was
+    # about, not the returning officer who spoke last.
+    pytest.param(
+        "Morcombe ousts Tallis in Corran Valley\n\n"
+        "Aled Morcombe was elected mayor on Friday, ending eight years in office for the Civic Alliance’s "
+        "Geoffrey Tallis.\n\n"
+        "“I am satisfied that every valid vote has been counted,” the returning officer, Colin Dray, said.\n\n"
+        "Tallis arrived at the count shortly after 3am, when his party’s agents were already looking glum.\n\n"
+        "“If the result goes against us, I will accept it,” the incumbent told reporters.",
+        "If the result", "Geoffrey Tallis", id="an_unbound_description_can_be_the_last_sentence_subject"),
+    pytest.param(
+        "Bakers agree merger\n\n"
+        "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
+        "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.",
+        "40 per cent", "Fair Trading Authority", id="the_regulator_is_the_authority_named_before"),
+])
+def test_the_speaker_of_a_quote(shipped, text, part, speaker):
+    """One quote of a short story and who said it, by the shipped model."""
+    assert _speaker(shipped, text, part) == speaker
