@@ -28,6 +28,8 @@ class MarkedSpan:
     end: int
     open_mark: str
     close_mark: str | None  # None: left open at the paragraph end
+    open_at: int = -1  # where the marks themselves are
+    close_at: int | None = None
 
     @property
     def single(self) -> bool:
@@ -44,6 +46,13 @@ def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     return not prev.isspace() and (nxt in _CLOSE_AFTER or nxt.isspace())
+
+
+def _reversed_open(text: str, i: int) -> bool:
+    """'»' opening a quote, as German and Danish copy writes it (»Wir schreiben …«, sagte
+    er): a mark after a space and before a word. A French closing '»' follows the words
+    or a no-break space, so it never reads as one."""
+    return text[i] == "»" and _can_open(text, i) and (text[i + 1 : i + 2].isalnum() or text[i + 1 : i + 2] in "…'‚›")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -69,9 +78,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         for i in range(p0, p1):
             ch = text[i]
             if d_open is None:
-                if ch in DOUBLE_OPEN or (ch == '"' and _can_open(text, i)) or (
-                    ch == "”" and _can_open(text, i)
-                ):
+                if ch in DOUBLE_OPEN or (ch in '"”' and _can_open(text, i)) or _reversed_open(text, i):
                     d_open = (i, ch)
                     s_open = None
                     continue
@@ -82,20 +89,40 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 if s_open is not None and (ch in SINGLE_CLOSE or ch == "'") and _can_close(text, i):
                     s, e = _trim(text, s_open[0] + 1, i)
                     if e > s:
-                        spans.append(MarkedSpan(s, e, s_open[1], ch))
+                        spans.append(MarkedSpan(s, e, s_open[1], ch, s_open[0], i))
                     s_open = None
             else:
-                closes = ch in DOUBLE_CLOSE or (ch in '"“' and _can_close(text, i))
+                if d_open[1] == "»":  # »…«: German and Danish copy
+                    closes = ch == "«" or (ch in '"“' and _can_close(text, i))
+                elif d_open[1] == "«":  # « … “ … ” … »: the inner marks are a quote within
+                    closes = ch == "»"
+                else:
+                    closes = ch in DOUBLE_CLOSE or (ch in '"“' and _can_close(text, i))
                 if closes:
                     s, e = _trim(text, d_open[0] + 1, i)
                     if e > s:
-                        spans.append(MarkedSpan(s, e, d_open[1], ch))
+                        spans.append(MarkedSpan(s, e, d_open[1], ch, d_open[0], i))
                     d_open = None
         if d_open is not None:
             s, e = _trim(text, d_open[0] + 1, p1)
             if e > s:
-                spans.append(MarkedSpan(s, e, d_open[1], None))
+                spans.append(MarkedSpan(s, e, d_open[1], None, d_open[0]))
     return spans
+
+
+def english_marks(text: str) -> str:
+    """The text with every paired quotation mark written the English way (« », „ “, » «,
+    ‚ ‘ -> “ ” and ‘ ’), one character for one so every offset stays. The tagger learned
+    quotes from English copy and reads guillemets and low marks as noise around them."""
+    chars = None
+    for m in find_marked_spans(text):
+        double = m.open_mark not in SINGLE_OPEN and m.open_mark != "'"
+        for at, mark in ((m.open_at, "“" if double else "‘"), (m.close_at, "”" if double else "’")):
+            if at is not None and at >= 0 and text[at] != mark and text[at] not in "\"'":
+                if chars is None:
+                    chars = list(text)
+                chars[at] = mark
+    return text if chars is None else "".join(chars)
 
 
 _SMALL = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "de", "la", "le", "von", "van", "al"}

@@ -38,3 +38,21 @@ def test_titles_nicknames_and_terms():
     assert not looks_like_title("We are defending our country.")
     assert not looks_like_title("broader civil war")
     assert is_single_term("patriots") and not is_single_term("No,")
+
+
+def test_german_reversed_guillemets_and_french_inner_quotes():
+    assert bodies("»Wir schreiben Verluste«, sagte Eberlein. Das Werk sprach von »Wortbruch«.") == [
+        "Wir schreiben Verluste", "Wortbruch"]
+    # « … “ … ” … »: the inner marks are a quote within, not the end of the outer one
+    text = "« Elle m’avait dit : “Maman, ce sera lui.” Je n’ai rien su faire », raconte-t-elle."
+    assert bodies(text) == ["Elle m’avait dit : “Maman, ce sera lui.” Je n’ai rien su faire"]
+    # a French closing mark after a no-break space never opens a quote
+    assert bodies("«\u00a0Non\u00a0», a-t-il dit. «\u00a0Oui\u00a0».") == ["Non", "Oui"]
+
+
+def test_english_marks_keep_every_offset():
+    from quoteattr.marks import english_marks
+
+    for text, want in (("« Non », dit-il.", "“ Non ”, dit-il."), ("„Ja“, sagte er.", "“Ja”, sagte er."),
+                       ("»Ja«, sagte er.", "“Ja”, sagte er."), ("He said \"no\".", "He said \"no\".")):
+        assert english_marks(text) == want and len(english_marks(text)) == len(text)
