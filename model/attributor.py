@@ -23,10 +23,10 @@ import numpy as np
 from quoteattr.labels import LABEL2ID, TagSpan, decode_spans
 from quoteattr.linking import Linker, Mention, source_mentions
 from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features, collect_candidates
-from quoteattr.marks import find_marked_spans, introduced_as_name, is_short, looks_like_title
+from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, KIN_MENTION, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
-                                 cached_regex, called, capitals, description_speaker, first_name_gender, head_gender, is_org, mention_core, mention_head,
+                                 cached_regex, called, capitals, description_speaker, mostly_foreign, FOREIGN_FUNCTION_WORDS, first_name_gender, head_gender, is_org, mention_core, mention_head,
                                  in_double_quotes, mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -187,14 +187,20 @@ class QuoteAttributor:
         # Lone surrogates (from badly decoded input) break the tokenizer; swapping each
         # for U+FFFD keeps every character offset where it was.
         clean = [t.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(t) else t for t in texts]
-        encs = encode_documents(self.model, self.tokenizer, clean, self.max_length, self.stride,
-                                batch_size or self.batch_size, progress=progress)
+        encs = self._encode(clean, batch_size, progress)
         return [self._quotes(t, enc) for t, enc in zip(texts, encs)]
+
+    def _encode(self, texts: list[str], batch_size: int | None, progress: bool) -> list[DocEncoding]:
+        """Tag probabilities for each text, the tagger reading every pair of quotation
+        marks as English ones (“ ”): it learned quotes from English copy, and finds far
+        fewer inside « », „ “ or » «. Offsets are the same; each encoding keeps its own text."""
+        encs = encode_documents(self.model, self.tokenizer, [english_marks(t) for t in texts], self.max_length,
+                                self.stride, batch_size or self.batch_size, progress=progress)
+        return [enc if enc.text == t else replace(enc, text=t) for t, enc in zip(texts, encs)]
 
     def predict_spans(self, texts: list[str], batch_size: int | None = None, progress: bool = False) -> list[SpanPrediction]:
         """Raw tagged spans and linked attributions per text (see SpanPrediction)."""
-        encs = encode_documents(self.model, self.tokenizer, list(texts), self.max_length, self.stride,
-                                batch_size or self.batch_size, progress=progress)
+        encs = self._encode(list(texts), batch_size, progress)
         out = []
         for enc in encs:
             spans, mentions = self.analyse(enc)
@@ -272,7 +278,7 @@ class QuoteAttributor:
         resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions])
         quotes: list[Quote] = []
         history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
-        foreign = _mostly_foreign(text)
+        foreign = mostly_foreign(text)
         for u in units:
             # Words inside the marks are the quote's, never its attribution ('"A deputy
             # knocked on the door and said, ..." she said'): a direct quote looks outside.
@@ -293,16 +299,19 @@ class QuoteAttributor:
             speaker = mention_text = None
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
-            if foreign and mention is not None and re.fullmatch(r"[a-zà-ÿ]+", text[mention.start : mention.end]) \
-                    and text[mention.start : mention.end] not in PRONOUN_GENDER:
-                mention = None  # "qui dit avoir proposé": the tagger's English reading of French
+            if u.kind == "direct" and (foreign or mention is None):
+                # « … », a déclaré le maire / „…“, sagte sie: in foreign copy the verb next to
+                # the marks beats the tagger's English reading of the sentence
+                mention = _foreign_adjacent(text, u, foreign) or mention
+            if foreign and mention is not None:
+                mention = _foreign_subject(text, mention)  # not "dit avoir", "répondu la directrice"
             if mention is None and u.kind == "direct" and foreign:
-                mention = _foreign_attribution(text, u)  # « … », a déclaré le maire / „…“, sagte sie
+                mention = _foreign_according(text, u) or _foreign_opening(text, u)
             if mention is not None:
-                mention = _whole_possessive(text, mention)
+                mention = _inverted_pronoun(text, _whole_possessive(text, mention))
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
-                resolvable = _english_mention(mention_text) if foreign else mention_text  # "la maire": "the maire"
+                resolvable = _english_mention(mention_text)  # "la maire": "the maire"
                 same = [q.speaker for q in quotes if q.speaker_start == mention.start]
                 if same:  # '"A," she said. "B."': one mention, one speaker for both halves
                     speaker = same[-1]
@@ -310,6 +319,8 @@ class QuoteAttributor:
                     speaker = self._canonical(resolver, _sentence_case(text, mention.start, resolvable), mention.start,
                                               history, mentions, text, text[u.start : u.end])
                     speaker = _answerer(resolver, text, mention, speaker, quotes, history) or speaker
+                    if resolvable != mention_text and speaker == description_speaker(resolvable):
+                        speaker = description_speaker(mention_text)  # "un habitant", as written: not "a habitant"
             elif (u.kind == "direct" and quotes and quotes[-1].speaker
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
@@ -507,6 +518,9 @@ class QuoteAttributor:
         author = _AUTHORED_BY.search(mention) if _AUTHORED & set(mention_core(mention).lower().split()) else None
         if author:  # "an interim report published on Thursday by the Air Accidents Investigation Board"
             return True, resolver.canonical_name(author.group(1), pos + author.start(1))
+        owner = _OF_NAMED.search(mention.split(",")[0]) if head in _GENERIC_ORG else None
+        if owner:  # "la direction de la STV": the organisation named
+            return True, resolver.canonical_name(owner.group(1), pos + owner.start(1))
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
@@ -679,7 +693,8 @@ _ANONYMOUS = re.compile(
 # ministry is only an organisation whose name says so.
 _GENERIC_ORG = frozenset(
     "company firm group chain business corporation airline carrier operator retailer manufacturer "
-    "maker organisation organization charity insurer lender".split()
+    "maker organisation organization charity insurer lender "
+    "entreprise société direction groupe compagnie unternehmen konzern firma empresa grupo compañía".split()
 )
 
 
@@ -717,52 +732,103 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
 
 # Reporting in French, German and Spanish copy, which the tagger (trained on English) rarely
 # marks: a speech verb and its subject next to the marks.
-_FOREIGN_VERB = (r"(?:a\s+|avait\s+)?(?:dit|déclaré|affirmé|expliqué|ajouté|précisé|estimé|souligné|lancé|assuré|raconté|"
-                 r"confié|indiqué|poursuivi|repris|répondu|insisté|conclu|martelé|reconnu|admis|rappelé|déclare|affirme|"
-                 r"explique|ajoute|précise|estime|souligne|lance|assure|raconte|confie|indique|poursuit|reprend|répond|"
-                 r"insiste|conclut|martèle|reconnaît|rappelle|dit|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|"
-                 r"meint|ergänzte|berichtete|dijo|afirmó|explicó|declaró|señaló|añadió|aseguró|dice)")
-_FOREIGN_DET = r"(?:le|la|les|l['’]|un|une|der|die|das|den|dem|ein|eine|el|los|las|una?)"
-_NOT_SUBJECT = (r"(?!(?:Ce|Cette|Mais|Pas|Le|La|Les|Son|Sa|Ses|Selon|Et|On|Nous|Je|Dans|Pour|Après|Avant|Depuis|"
-                r"Aber|Doch|Und|Das|Es|Wir|Ich|Auch|Dann|Pero|Según|Y)\b)")
+_FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite|également|aussitôt|pourtant|toutefois|simplement|"
+                 r"au\s+contraire)\s+)?|s['’]est\s+|s['’]était\s+|se\s+)?"
+                 r"(?:dit|déclaré|affirmé|expliqué|ajouté|précisé|estimé|souligné|lancé|assuré|raconté|"
+                 r"confié|indiqué|poursuivi|repris|répondu|insisté|conclu|martelé|reconnu|admis|rappelé|rétorqué|"
+                 r"réagi|réjoui|réjouie|inquiété|inquiétée|interrogé|interrogée|lâché|dénoncé|accusé|regretté|prévenu|"
+                 r"résumé|plaidé|témoigné|commenté|observé|noté|annoncé|promis|jugé|décrit|écrit|tranché|avancé|"
+                 r"glissé|soupiré|sourit|souri|murmuré|protesté|réclamé|fait\s+savoir|exprimé|défendu|détaillé|"
+                 r"déclare|affirme|explique|ajoute|précise|estime|souligne|lance|assure|raconte|confie|indique|poursuit|"
+                 r"reprend|répond|insiste|conclut|martèle|reconnaît|rappelle|rétorque|dénonce|accuse|regrette|"
+                 r"prévient|résume|plaide|témoigne|commente|observe|note|annonce|promet|juge|décrit|écrit|tranche|"
+                 r"glisse|soupire|murmure|proteste|réclame|fait\s+savoir|s['’]inquiète|se\s+réjouit|s['’]agace|"
+                 r"analyse|invoque|détaille|défend|"
+                 r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|"
+                 r"fügte\s+hinzu|kritisierte|kritisiert|warnte|warnt|räumte\s+ein|so|schrieb|schreibt|teilte\s+mit|"
+                 r"versicherte|versichert|bestätigte|bestätigt|forderte|fordert|fragte|fragt|antwortete|antwortet|"
+                 r"sprach|spricht|erzählte|erzählt|erinnerte|erinnert|entgegnete|sagte\s+dazu|"
+                 r"dijo|afirmó|explicó|declaró|señaló|añadió|aseguró|dice|afirma|explica|señala|añade|asegura|"
+                 r"indicó|indica|apuntó|apunta|subrayó|subraya|recordó|recuerda|lamentó|lamenta|advirtió|advierte|"
+                 r"insistió|insiste|reconoció|reconoce|respondió|responde|manifestó|comentó|comenta|precisó|precisa|"
+                 r"sostuvo|sostiene|denunció|denuncia|criticó|critica|contó|cuenta|relató|relata|concluyó|"
+                 r"aseveró|expresó|destacó|destaca)")
+_FOREIGN_DET = r"(?i:le|la|les|l['’]|un|une|der|die|das|den|dem|ein|eine|el|los|las|una?)"
+_NOT_SUBJECT = ("(?!(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(FOREIGN_FUNCTION_WORDS, key=len, reverse=True))
+                + r"|D['’]après|Sa|Son|Ses|Leur)\b)")  # "Dans", "Jeudi", "Für": sentence openers
 _FOREIGN_SUBJECT = (rf"(?:(?:(?:M\.|Mme|Mlle|Me|Dr|Prof\.|Herr|Frau|Sr\.|Sra\.)\s+)?{_NOT_SUBJECT}[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+"
                     r"(?:\s+(?:de|du|von|van|del|[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+))*"
-                    rf"|{_FOREIGN_DET}\s*[\w’'\-]+|il|elle|er|sie|él|ella)")
+                    # "la direction de la STV", "der Sprecher der IGME": whose it is, when named
+                    rf"|{_FOREIGN_DET}\s*[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)?"
+                    r"|(?i:son|sa|ses|leur|sein|seine|ihr|ihre|su|sus)\s+[\w’'\-]+"  # "son frère", "ihr Sohn"
+                    r"|il|elle|er|sie|él|ella)")
 _FOREIGN_OPENING = re.compile(rf"(?:[A-ZÉÀ][^,.!?«»„“\n]{{0,40}},\s+)?({_FOREIGN_SUBJECT})(?:,[^,.!?\n]{{0,80}},)?\s+(?:s['’]est\s+|a\s+|hat\s+)?[a-zéèêàâîôûçäöü]")
+_APPOSED_NAME = re.compile(r",[\s\u00a0]+(?:(?:M\.|Mme|Me|Dr|Herr|Frau)\s+)?([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")
+_APPOSED_AFTER = re.compile(r"(?:[ \t]+(?:de|du|des|de[ \t]+la|de[ \t]+l['’]|der|des|del)\b[^,.;:!?«»„“\n]{0,60}?)?"
+                            + _APPOSED_NAME.pattern)
+_TITLED_NAME = re.compile(r"[ \t]+([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")  # "la politiste Anne-Laure Pichon"
 _FOREIGN_INVERTED = re.compile(r"[\s\u00a0\u202f,]*[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)\b")  # « … », dit-il / a-t-elle
 _FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}\s+({_FOREIGN_SUBJECT})")  # « … », a déclaré le maire
 _FOREIGN_BEFORE = re.compile(rf"({_FOREIGN_SUBJECT})\s+{_FOREIGN_VERB}[^.!?«»„“\"\n]{{0,60}}:[\s\u00a0\u202f]*[«„“\"»]?[\s\u00a0\u202f]*$")
 
 
-_FOREIGN_WORDS = frozenset("le la les des et du der die und das el los y que une est".split())
-
-
-def _mostly_foreign(text: str) -> bool:
-    """French, German or Spanish copy (the test the labelled set's `non_english` tag uses):
-    only there do the rules below look for speech verbs the tagger does not know."""
-    words = text.lower().split()
-    return sum(w in _FOREIGN_WORDS for w in words) >= max(10, len(words) // 20)
-
-
-def _foreign_attribution(text: str, u: _Unit) -> Mention | None:
-    """The subject of a French, German or Spanish speech verb next to a direct quote that
-    the tagger gave no source: '« … », a-t-il affirmé', '„…“, sagte die Bürgermeisterin',
-    'Renate Schollmeyer sagte: „…“'."""
+def _foreign_adjacent(text: str, u: _Unit, foreign: bool) -> Mention | None:
+    """The subject of a French, German or Spanish speech verb next to a direct quote:
+    '« … », a-t-il affirmé', '„…“, sagte die Bürgermeisterin', 'Renate Schollmeyer
+    sagte: „…“'. Right after the marks the verbs are unmistakable, so English copy quoting
+    someone in French gets them too; the verb before the quote only in foreign copy."""
     after = text[u.end : u.end + 80]
     close = len(after) - len(after.lstrip("»”“\"'’‘«„\u00a0\u202f "))
     for pattern in (_FOREIGN_INVERTED, _FOREIGN_AFTER):
         m = pattern.match(text, u.end + close)
-        if m:
-            return Mention(m.start(1), m.end(1), u.tok[0], u.tok[1])
-    before = _FOREIGN_BEFORE.search(text, max(0, u.start - 160), u.start)
-    if before:
-        return Mention(before.start(1), before.end(1), u.tok[0], u.tok[1])
+        if m and (foreign or text[m.start() : m.start(1)].strip(" ,\u00a0\u202f") != "so"):  # '", so Smith went'
+            named = _APPOSED_NAME.match(text, m.end(1))  # "a interrogé son frère, Thomas Garnier"
+            return Mention(*(named.span(1) if named else m.span(1)), u.tok[0], u.tok[1])
+    before = _FOREIGN_BEFORE.search(text, max(0, u.start - 160), u.start) if foreign else None
+    return Mention(before.start(1), before.end(1), u.tok[0], u.tok[1]) if before else None
+
+
+_FOREIGN_ACCORDING = re.compile(rf"(?:Selon|D['’]après|Laut|Según|De acuerdo con|Nach Angaben (?:von|der|des))\s+({_FOREIGN_SUBJECT}|lui|eux)")
+
+
+def _foreign_according(text: str, u: _Unit) -> Mention | None:
+    """'Selon la politiste Anne-Laure Pichon, le résultat tient « … »', 'D’après elle, la
+    direction « joue la montre »': a sentence opened by whom it is according to."""
+    m = _FOREIGN_ACCORDING.match(text, _sentence_start(text, u.start))
+    if m is None or m.end() > u.start:
+        return None
+    named = _APPOSED_NAME.match(text, m.end(1)) or _TITLED_NAME.match(text, m.end(1))
+    return Mention(*(named.span(1) if named else m.span(1)), u.tok[0], u.tok[1])
+
+
+def _foreign_opening(text: str, u: _Unit) -> Mention | None:
+    """A fragment inside a sentence with no verb next to it: the sentence's subject said
+    it ('Le syndicaliste affirme que la direction « … »')."""
     start = _sentence_start(text, u.start)
-    if start < u.start - 1:  # a fragment inside a sentence: its subject said it ('Le syndicaliste affirme que ... « … »')
-        subject = _FOREIGN_OPENING.match(text, start)
-        if subject:
-            return Mention(subject.start(1), subject.end(1), u.tok[0], u.tok[1])
-    return None
+    subject = _FOREIGN_OPENING.match(text, start) if start < u.start - 1 else None
+    return Mention(subject.start(1), subject.end(1), u.tok[0], u.tok[1]) if subject else None
+
+
+_FOREIGN_SUBJECT_RE = re.compile(rf"\b(?:{_FOREIGN_SUBJECT})(?![\w’'\-])")
+
+
+def _foreign_subject(text: str, mention: Mention) -> Mention | None:
+    """The tagger's mention in foreign copy, kept when it reads as a subject (a name, a
+    pronoun, a determiner and noun) and cut to the first one inside it otherwise: it reads
+    the words as English and marks 'dit avoir', 'répondu la directrice générale' or
+    'tribunal, Alain Vernet, lui'."""
+    words = text[mention.start : mention.end]
+    if words.lower() in PRONOUN_GENDER or _FOREIGN_SUBJECT_RE.fullmatch(words):
+        inside = _FOREIGN_SUBJECT_RE.fullmatch(words) or re.fullmatch(r".+", words)
+    else:
+        inside = _FOREIGN_SUBJECT_RE.search(words)
+    if inside is None:
+        return None
+    end = mention.start + inside.end()
+    named = _APPOSED_AFTER.match(text, end) if re.match(_FOREIGN_DET, inside.group(0)) else None
+    if named:  # "Le directeur des ressources humaines du groupe, Laurent Vasseur, assure"
+        return replace(mention, start=named.start(1), end=named.end(1))
+    return replace(mention, start=mention.start + inside.start(), end=end)
 
 
 def _foreign_name(speaker: str) -> str:
@@ -791,7 +857,7 @@ def _english_mention(mention: str) -> str:
     according = re.match(r"(?:Selon|Laut|Según)\s+(.+)$", mention.strip())
     if according:
         return according.group(1)  # "Selon Météo-Massifs"
-    m = re.match(r"(l['’]|[A-Za-z]+)\s*(.*)$", mention.strip(), re.DOTALL)
+    m = re.match(r"((?i:l['’])|[A-Za-z]+)\s*(.*)$", mention.strip(), re.DOTALL)
     if not m or m.group(1).lower() not in _ENGLISH_DET or not m.group(2):
         return mention
     rest = m.group(2)
@@ -958,6 +1024,16 @@ _PARTY_PLURAL = re.compile(r"[A-Z]\w*(?:crats|licans|vatives|berals|ialists|iona
 _POSSESSED = re.compile(r"[ \t]+([a-z][\w\-]+)\b")
 
 
+_INVERTED_PRONOUN = re.compile(r"(?<=-)(il|elle|ils|elles)\b")
+
+
+def _inverted_pronoun(text: str, mention: Mention) -> Mention:
+    """'a-t-elle lancé' read as the mention 'elle lancé': the French inverted subject is
+    the pronoun alone, in English copy too when it quotes someone in French."""
+    m = _INVERTED_PRONOUN.match(text, mention.start)
+    return replace(mention, end=m.end()) if m and mention.end > m.end() else mention
+
+
 def _whole_possessive(text: str, mention: Mention) -> Mention:
     """'said her brother' with the mention cut to 'her': a possessive is never the speaker
     itself, so the noun after it joins the mention."""
@@ -965,6 +1041,7 @@ def _whole_possessive(text: str, mention: Mention) -> Mention:
     return replace(mention, end=noun.end()) if noun else mention
 
 
+_OF_NAMED = re.compile(capitals(r"\s(?:of|de\s+la|de\s+l['’]|du|des|de|der|del)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*)$"))
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 
 

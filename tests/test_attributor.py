@@ -553,7 +553,8 @@ def test_french_and_german_speech_verbs_give_the_speaker(shipped):
 
 
 def test_foreign_mentions_are_read_in_english_shape():
-    from quoteattr.attributor import _english_mention, _foreign_name, _mostly_foreign
+    from quoteattr.attributor import _english_mention, _foreign_name
+    from quoteattr.speakers import mostly_foreign as _mostly_foreign
 
     assert _english_mention("la maire") == "the maire"
     assert _english_mention("die Bürgermeisterin") == "the bürgermeisterin"
@@ -646,3 +647,56 @@ def test_a_possessive_cut_from_its_noun_is_read_with_it():
 def test_the_speaker_of_a_quote(shipped, text, part, speaker):
     """One quote of a short story and who said it, by the shipped model."""
     assert _speaker(shipped, text, part) == speaker
+
+
+def test_foreign_tagger_mentions_are_cut_to_their_subject():
+    from quoteattr.attributor import _foreign_subject
+    from quoteattr.linking import Mention
+
+    text = ("qui dit avoir proposé une table ronde. « Non », a répondu la directrice générale. Le président du "
+            "tribunal, Alain Vernet, lui a demandé. Le directeur des ressources humaines du groupe, Laurent "
+            "Vasseur, assure que « personne ne sera laissé ».")
+
+    def cut(words: str) -> str | None:
+        i = text.index(words)
+        m = _foreign_subject(text, Mention(i, i + len(words), 0, 1))
+        return None if m is None else text[m.start : m.end]
+
+    assert cut("dit avoir") is None  # the tagger's English reading of a French verb
+    assert cut("répondu la directrice générale") == "la directrice"
+    assert cut("tribunal, Alain Vernet, lui") == "Alain Vernet"
+    assert cut("Le directeur") == "Laurent Vasseur"  # named in the apposition after its complement
+
+
+def test_french_attributions_beside_and_before_the_marks(shipped):
+    text = ("Grève à l’usine de Vallombre\n\n"
+            "VALLOMBRE — Les conducteurs de la Société des transports de Vallombre (STV) sont en grève depuis "
+            "lundi à l’appel du Syndicat autonome des conducteurs (SAC), qui réclame une hausse des salaires.\n\n"
+            "Dans un communiqué, la direction de la STV a jugé ces revendications « irréalistes dans le "
+            "contexte actuel ». « La STV reste attachée au dialogue social », écrit l’entreprise.\n\n"
+            "« Les électeurs ne sont la propriété de personne », a rétorqué Thierry Lozac’h, joint par "
+            "téléphone.\n\n"
+            "Selon la politiste Anne-Laure Pichon, le résultat tient « davantage au rejet du maire sortant ».\n\n"
+            "« Ma sœur avait peur de lui depuis des mois », a interrogé son frère, Thomas Garnier.\n\n"
+            "« Ça fait dix ans qu’on demande des travaux », lance un habitant, furieux.")
+    want = {"irréalistes": "Société des transports de Vallombre", "dialogue social": "Société des transports de Vallombre",
+            "propriété de personne": "Thierry Lozac’h", "davantage au rejet": "Anne-Laure Pichon",
+            "Ma sœur": "Thomas Garnier", "dix ans": "un habitant"}  # as written, not "a habitant"
+    assert {part: _speaker(shipped, text, part) for part in want} == want
+
+
+def test_german_copy_with_reversed_guillemets_and_english_copy_quoting_in_french(shipped):
+    text = ("Pumpenwerk schließt\n\n"
+            "Die Hallweger Pumpenwerke AG gibt ihren Standort in Brakenfeld auf. Das Unternehmen teilte die "
+            "Entscheidung am Mittwoch mit, die Beschäftigten erfuhren es aus dem Radio. Die Produktion "
+            "wird in das Stammwerk und nach Tschechien verlagert, und der Betriebsrat will dagegen kämpfen. "
+            "Die Stadt und das Land wollen helfen.\n\n"
+            "Vorstandschef Matthias Eberlein begründete den Schritt mit hohen Energiekosten. »Wir schreiben "
+            "seit drei Jahren Verluste«, sagte Eberlein bei einer Pressekonferenz.")
+    assert _speaker(shipped, text, "Verluste") == "Matthias Eberlein"
+    text = ("Across the river, the mayor of Kellbach, Ulrike Hanstein, was just as blunt. „Ohne die Brücke sind "
+            "wir zwei Dörfer“, sagte die Bürgermeisterin dem Kellbacher Boten.\n\n"
+            "Back at the café, Sandrine Keller was stacking chairs on the terrace. « On a survécu au Covid, on "
+            "survivra bien à une fissure », a-t-elle lancé.")
+    assert _speaker(shipped, text, "Ohne die Brücke") == "Ulrike Hanstein"
+    assert _speaker(shipped, text, "survécu") == "Sandrine Keller"

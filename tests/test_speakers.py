@@ -895,3 +895,30 @@ def test_a_name_used_to_name_a_thing_is_nobody():
     text = "A woman who lives on the Cherry Tree estate said she was woken. Mark Hale said it was late."
     people = [n for _, n in SpeakerResolver(text).people_before(len(text))]
     assert "Mark Hale" in people and "Cherry Tree" not in people
+
+
+def test_foreign_copy_names_organisations_and_genders():
+    from quoteattr.speakers import head_gender
+
+    text = ("Les conducteurs de la Société des transports de Vallombre (STV) ont voté la grève. Presque aucun "
+            "bus n’a circulé. Dans la soirée, le Syndicat autonome des conducteurs (SAC) a appelé à poursuivre. "
+            "Les salariés de l’usine Brévalor de Saint-Aubin-des-Forges ont appris la nouvelle jeudi. Selon "
+            "lui, Brévalor représente un emploi sur trois. Le préfet a reçu les élus mardi et la mairie a promis.")
+    r = SpeakerResolver(text, [])
+    names = [n.name for n in r.names]
+    assert "Société des transports de Vallombre" in names and "Syndicat autonome des conducteurs" in names
+    assert "Presque" not in names and "Dans" not in names  # sentence openers, not names
+    assert r.canonical_name("STV", text.index("STV")) == "Société des transports de Vallombre"
+    assert r.canonical_name("la STV", len(text)) == "Société des transports de Vallombre"
+    assert r.canonical_name("Brévalor", len(text)) == "Brévalor"  # the company, not where its plant is
+    assert r.latest_org(len(text)) in ("Brévalor", "Société des transports de Vallombre")
+    assert head_gender("la directrice") == "f" and head_gender("le président") == "m"
+    assert head_gender("the bürgermeisterin") == "f" and head_gender("la direction") is None
+    assert is_org("Auberge du Vieux-Pont") and is_org("Industriegewerkschaft Metall") is False
+
+
+def test_foreign_roles_bind_to_english_ones():
+    text = "Across the river, the mayor of Kellbach, Ulrike Hanstein, was blunt. Le président du tribunal, Alain Vernet, a parlé."
+    r = SpeakerResolver(text, [])
+    assert r.bound_name("the bürgermeisterin", len(text)) == "Ulrike Hanstein"
+    assert r.bound_name("the président", len(text)) == "Alain Vernet"
