@@ -26,7 +26,7 @@ from quoteattr.resolver import RESOLVER_FILE, PronounRanker, candidate_features,
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, KIN_MENTION, OPEN_MARKS, ORG_HEADS, PRONOUN_GENDER, TITLE_WORDS, SpeakerResolver,
-                                 cached_regex, called, capitals, description_speaker, mostly_foreign, FOREIGN_FUNCTION_WORDS, first_name_gender, head_gender, is_org, mention_core, mention_head,
+                                 cached_regex, called, capitals, description_speaker, mostly_foreign, FOREIGN_FUNCTION_WORDS, org_word, first_name_gender, head_gender, is_org, mention_core, mention_head,
                                  in_double_quotes, mention_type, sentence_end)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -74,6 +74,7 @@ class _Unit:
     score: float
     tok: tuple[int, int]
     short: bool = False  # a one- or two-word direct quote: kept only with a speaker and a cue
+    subject: tuple[int, int] | None = None  # a foreign reported clause's subject, found with it
 
 
 def _content_prob(enc: DocEncoding) -> np.ndarray:
@@ -272,20 +273,25 @@ class QuoteAttributor:
             return []
         spans, mentions = self.analyse(enc)
         direct = self._direct_units(text, enc)
-        units = sorted(direct + self._indirect_units(text, enc, spans, direct), key=lambda u: u.start)
+        units = direct + self._indirect_units(text, enc, spans, direct)
+        foreign = mostly_foreign(text)
+        if foreign:
+            units += [u for u in _foreign_reported(text, enc) if not any(o.start < u.end and u.start < o.end for o in units)]
+        units.sort(key=lambda u: u.start)
         cue_prob = enc.probs[:, LABEL2ID["B-CUE"]] + enc.probs[:, LABEL2ID["I-CUE"]]
         cues = [s for s in spans if s.type == "CUE"]
         resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions])
         quotes: list[Quote] = []
         history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
-        foreign = mostly_foreign(text)
         for u in units:
             # Words inside the marks are the quote's, never its attribution ('"A deputy
             # knocked on the door and said, ..." she said'): a direct quote looks outside.
             near = [m for m in mentions if not (u.kind == "direct" and u.start <= m.start and m.end <= u.end)]
             after = _ACCORDING_AFTER.match(text, u.end)
             named = [m for m in near if after and m.start == after.end() and mention_type(text[m.start : m.end]) == "name"]
-            if named:  # '..., according to Brightline Research.': the sentence names who (not 'to her data')
+            if u.subject is not None:  # found with the clause it reports
+                mention = Mention(*u.subject, *u.tok)
+            elif named:  # '..., according to Brightline Research.': the sentence names who (not 'to her data')
                 mention = named[0]
             else:
                 mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), near, cue_prob)
@@ -306,7 +312,8 @@ class QuoteAttributor:
             if foreign and mention is not None:
                 mention = _foreign_subject(text, mention)  # not "dit avoir", "répondu la directrice"
             if mention is None and u.kind == "direct" and foreign:
-                mention = _foreign_according(text, u) or _foreign_opening(text, u)
+                opening = _foreign_according(text, u) or _foreign_opening(text, u)
+                mention = _foreign_subject(text, opening) if opening else None
             if mention is not None:
                 mention = _inverted_pronoun(text, _whole_possessive(text, mention))
                 mention_text = text[mention.start : mention.end]
@@ -463,7 +470,9 @@ class QuoteAttributor:
             person = not _is_org_head(mention_head(mention))
             if person:
                 cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
-            g = head_gender(mention) or _own_pronoun_gender(text, pos + len(mention))
+            written = _FOREIGN_SUBJECT_RE.match(text, pos)  # "la mère", before it was read as "the mère"
+            g = head_gender(mention) or (head_gender(written.group(0)) if written else None) \
+                or _own_pronoun_gender(text, pos + len(mention))
             if g:  # "Her son" is not the woman named before; "the prosecutor ... in her speech" is a woman
                 cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
             if person and cands:
@@ -745,7 +754,7 @@ _FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite
                  r"glisse|soupire|murmure|proteste|réclame|fait\s+savoir|s['’]inquiète|se\s+réjouit|s['’]agace|"
                  r"analyse|invoque|détaille|défend|"
                  r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|"
-                 r"fügte\s+hinzu|kritisierte|kritisiert|warnte|warnt|räumte\s+ein|so|schrieb|schreibt|teilte\s+mit|"
+                 r"fügte\s+hinzu|kritisierte|kritisiert|warnte|warnt|räumte\s+ein|so|schrieb|schreibt|teilte|"
                  r"versicherte|versichert|bestätigte|bestätigt|forderte|fordert|fragte|fragt|antwortete|antwortet|"
                  r"sprach|spricht|erzählte|erzählt|erinnerte|erinnert|entgegnete|sagte\s+dazu|"
                  r"dijo|afirmó|explicó|declaró|señaló|añadió|aseguró|dice|afirma|explica|señala|añade|asegura|"
@@ -753,20 +762,21 @@ _FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite
                  r"insistió|insiste|reconoció|reconoce|respondió|responde|manifestó|comentó|comenta|precisó|precisa|"
                  r"sostuvo|sostiene|denunció|denuncia|criticó|critica|contó|cuenta|relató|relata|concluyó|"
                  r"aseveró|expresó|destacó|destaca)")
-_FOREIGN_DET = r"(?i:le|la|les|l['’]|un|une|der|die|das|den|dem|ein|eine|el|los|las|una?)"
+_FOREIGN_DET = r"(?:(?i:les|le|la|une|un|der|die|das|den|dem|eine|ein|el|los|las|una)\s|(?i:l['’]))"
 _NOT_SUBJECT = ("(?!(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(FOREIGN_FUNCTION_WORDS, key=len, reverse=True))
                 + r"|D['’]après|Sa|Son|Ses|Leur)\b)")  # "Dans", "Jeudi", "Für": sentence openers
 _FOREIGN_SUBJECT = (rf"(?:(?:(?:M\.|Mme|Mlle|Me|Dr|Prof\.|Herr|Frau|Sr\.|Sra\.)\s+)?{_NOT_SUBJECT}[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+"
-                    r"(?:\s+(?:de|du|von|van|del|[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+))*"
+                    r"(?:\s+(?:(?:de|du|von|van|del)\s+)?[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)*"
                     # "la direction de la STV", "der Sprecher der IGME": whose it is, when named
                     rf"|{_FOREIGN_DET}\s*[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)?"
                     r"|(?i:son|sa|ses|leur|sein|seine|ihr|ihre|su|sus)\s+[\w’'\-]+"  # "son frère", "ihr Sohn"
-                    r"|il|elle|er|sie|él|ella)")
+                    r"|(?i:il|elle|lui|er|sie|él|ella)\b)")
 _FOREIGN_OPENING = re.compile(rf"(?:[A-ZÉÀ][^,.!?«»„“\n]{{0,40}},\s+)?({_FOREIGN_SUBJECT})(?:,[^,.!?\n]{{0,80}},)?\s+(?:s['’]est\s+|a\s+|hat\s+)?[a-zéèêàâîôûçäöü]")
 _APPOSED_NAME = re.compile(r",[\s\u00a0]+(?:(?:M\.|Mme|Me|Dr|Herr|Frau)\s+)?([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")
 _APPOSED_AFTER = re.compile(r"(?:[ \t]+(?:de|du|des|de[ \t]+la|de[ \t]+l['’]|der|des|del)\b[^,.;:!?«»„“\n]{0,60}?)?"
                             + _APPOSED_NAME.pattern)
 _TITLED_NAME = re.compile(r"[ \t]+([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")  # "la politiste Anne-Laure Pichon"
+_TITLED_AFTER = re.compile(r"(?:[ \t]+[a-zà-ÿ][\w’'\-]*){0,2}" + _TITLED_NAME.pattern)
 _FOREIGN_INVERTED = re.compile(r"[\s\u00a0\u202f,]*[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)\b")  # « … », dit-il / a-t-elle
 _FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}\s+({_FOREIGN_SUBJECT})")  # « … », a déclaré le maire
 _FOREIGN_BEFORE = re.compile(rf"({_FOREIGN_SUBJECT})\s+{_FOREIGN_VERB}[^.!?«»„“\"\n]{{0,60}}:[\s\u00a0\u202f]*[«„“\"»]?[\s\u00a0\u202f]*$")
@@ -801,6 +811,54 @@ def _foreign_according(text: str, u: _Unit) -> Mention | None:
     return Mention(*(named.span(1) if named else m.span(1)), u.tok[0], u.tok[1])
 
 
+_FOREIGN_THAT = re.compile(rf"(?<![\w’'\-]){_FOREIGN_VERB}(?:[ \t]+[\w’'\-]+){{0,3}}?(?:[ \t]+(?:que|qu['’])[ \t]*|,[ \t]+)(?=\S)")
+_BEFORE_VERB = re.compile(r"(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,2}")  # ", en poste depuis janvier, a toutefois"
+_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?](?![ \t\n]|$)[^\n.!?]*)*")
+_QUOTE_MARKS = re.compile(r"[«»„“”\"]")
+
+
+def _foreign_reported(text: str, enc: DocEncoding) -> list[_Unit]:
+    """Reported speech in French, German and Spanish copy, which the tagger (trained on
+    English) does not find: '… a assuré qu’aucune sanction ne serait prise', 'Renner sagte,
+    ein maskierter Mann habe …', 'Selon les enquêteurs, le prévenu sonnait …', '…, a-t-il
+    prévenu'. A sentence holding marks reports only what is inside them."""
+    content = _content_prob(enc)
+    units = []
+    for sent in _SENTENCE.finditer(text):
+        s0, s1 = sent.span()
+        s0 += len(sent.group(0)) - len(sent.group(0).lstrip())
+        if _QUOTE_MARKS.search(text, s0, s1 + 1) or s1 - s0 < 20:
+            continue
+        found = None  # (clause start, clause end, subject span)
+        according = _FOREIGN_ACCORDING.match(text, s0)
+        if according:
+            named = _APPOSED_NAME.match(text, according.end(1)) or _TITLED_NAME.match(text, according.end(1))
+            subject = named.span(1) if named else according.span(1)
+            start = re.compile(r"[ \t,]*").match(text, (named or according).end()).end()
+            found = (start, s1, subject)
+        for comma in (m.start() for m in re.finditer(",", text[s0:s1])) if found is None else ():
+            at = s0 + comma
+            after = _FOREIGN_INVERTED.match(text, at) or _FOREIGN_AFTER.match(text, at)
+            if after and len(text[after.end() : s1].split()) <= 8:  # '…, a-t-il prévenu.', '…, teilte das Unternehmen am Mittwoch mit.'
+                found = (s0, at, after.span(1))
+                break
+        that = _FOREIGN_THAT.search(text, s0, s1) if found is None else None
+        if that:
+            lead = re.compile(r"[A-ZÉÀ][^,.!?\n]{0,40},[ \t]+").match(text, s0, that.start())  # "Dans un communiqué, "
+            for at in (s0, lead.end()) if lead else (s0,):
+                subject = _FOREIGN_SUBJECT_RE.match(text, at, that.start())
+                if subject and _BEFORE_VERB.fullmatch(text, subject.end(), that.start()):
+                    named = _APPOSED_NAME.match(text, subject.end())
+                    found = (that.end(), s1, named.span(1) if named else subject.span())
+                    break
+        if found and len(text[found[0] : found[1]].split()) >= 4:
+            start, end = found[0], found[1]
+            ts, te = enc.token_range(start, end)
+            if te > ts:
+                units.append(_Unit(start, end, "indirect", float(content[ts:te].mean()), (ts, te), subject=found[2]))
+    return units
+
+
 def _foreign_opening(text: str, u: _Unit) -> Mention | None:
     """A fragment inside a sentence with no verb next to it: the sentence's subject said
     it ('Le syndicaliste affirme que la direction « … »')."""
@@ -825,8 +883,9 @@ def _foreign_subject(text: str, mention: Mention) -> Mention | None:
     if inside is None:
         return None
     end = mention.start + inside.end()
-    named = _APPOSED_AFTER.match(text, end) if re.match(_FOREIGN_DET, inside.group(0)) else None
-    if named:  # "Le directeur des ressources humaines du groupe, Laurent Vasseur, assure"
+    determined = re.match(_FOREIGN_DET, inside.group(0))
+    named = (_APPOSED_AFTER.match(text, end) or _TITLED_AFTER.match(text, end)) if determined else None
+    if named:  # "Le directeur des ressources humaines du groupe, Laurent Vasseur, assure", "Le critique gastronomique Antoine Ferrier"
         return replace(mention, start=named.start(1), end=named.end(1))
     return replace(mention, start=mention.start + inside.start(), end=end)
 
@@ -861,8 +920,13 @@ def _english_mention(mention: str) -> str:
     if not m or m.group(1).lower() not in _ENGLISH_DET or not m.group(2):
         return mention
     rest = m.group(2)
+    age = re.fullmatch(r"(\d{1,3})-[Jj]ährigen?", rest)
+    if age and m.group(1).lower() in ("der", "die"):  # "der 56-Jährige": a man of 56
+        return f"the {age.group(1)}-year-old {'man' if m.group(1).lower() == 'der' else 'woman'}"
     if m.group(1).lower() in ("der", "die", "das", "den", "dem", "ein", "eine") and rest[:1].isupper():
         rest = rest[0].lower() + rest[1:]
+        # "ein Sprecher des Ministeriums": a German noun after an article is no name
+        rest = re.sub(r"\b((?:des|der|dem|den|die|das|eines|einer)\s+)([A-ZÄÖÜ])", lambda g: g.group(1) + g.group(2).lower(), rest)
     if not rest.split()[0][:1].islower():
         return mention  # "Le Pen", "Die Linke": a name
     return f"{_ENGLISH_DET[m.group(1).lower()]} {rest}"
@@ -946,8 +1010,7 @@ def _named_in(name: str, quote: str) -> bool:
 
 def _is_org_head(word: str) -> bool:
     """'ministry', 'company', and the generic 'firm', 'operator', 'retailer': never a person."""
-    word = word.lower().strip("’'")
-    return word in ORG_HEADS or word in _GENERIC_ORG
+    return org_word(word) or word.lower().strip("’'") in _GENERIC_ORG
 
 
 # Words that hand a paragraph over to someone about to be quoted.
@@ -992,7 +1055,8 @@ def _org_like(speaker: str) -> bool:
 _AUTHORED = frozenset("report readout study survey review analysis statement letter paper audit".split())
 _AUTHORED_BY = re.compile(capitals(r"\b(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)"))
 _DOCUMENTS = frozenset("statement communique communiqué release letter".split())
-_INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement".split())
+_INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement "
+                          "banderole pancarte affiche panneau transparent plakat schild pancarta cartel".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
 _INSCRIBED = re.compile(
     r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan|board|billboard|mural|headstone)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$",

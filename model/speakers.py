@@ -21,7 +21,7 @@ from pathlib import Path
 # them, and recompiling was a fifth of the post-processing time.
 cached_regex = lru_cache(maxsize=4096)(re.compile)
 
-PRONOUNS = frozenset("i me we us you he him she her they them it who his its their our my il elle er sie".split())
+PRONOUNS = frozenset("i me we us you he him she her they them it who his its their our my il elle lui er sie".split())
 DETERMINERS = frozenset("the a an its his her their this that these those our my".split())
 # Words that precede a name without being part of it. Kept small: ranks, offices and
 # honorifics common in wire copy; capitalised adjectives of place are caught separately.
@@ -124,11 +124,22 @@ def and_lead(text: str, start: int) -> tuple[str, int] | None:
     return (lead, at) if lead else None
 
 
+# German organisation words end compounds: 'Kultusministerium', 'Landwirtschaftskammer'.
+_GERMAN_ORG_ENDINGS = ("ministerium", "gewerkschaft", "kammer", "verwaltung", "gericht", "polizei", "feuerwehr",
+                       "verband", "verein", "amt", "werke", "schule", "klinik", "kasse", "partei", "fraktion", "behörde")
+
+
+def org_word(word: str) -> bool:
+    """An organisation head ('ministry', 'Société'), or a German compound ending in one."""
+    w = word.lower().strip("’'")
+    return w in ORG_HEADS or (len(w) > 8 and w.endswith(_GERMAN_ORG_ENDINGS))
+
+
 @lru_cache(maxsize=32768)
 def is_org(name: str) -> bool:
     """An organisation's name: one of its capitalised words is an organisation head
     ('National Resistance Front of Afghanistan', 'Pellan Coach Tours')."""
-    return any(w[:1].isupper() and w.lower().strip("’'") in ORG_HEADS for w in name.split())
+    return any(w[:1].isupper() and org_word(w) for w in name.split())
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -493,7 +504,7 @@ def mostly_foreign(text: str) -> bool:
     only there do the rules look for speech verbs the tagger does not know, and read the
     capitalised function words that open their sentences as no names."""
     words = text.lower().split()
-    return sum(w in _FOREIGN_WORDS for w in words) >= max(10, len(words) // 20)
+    return sum(w in _FOREIGN_WORDS for w in words) >= max(4, len(words) // 20)
 
 
 # Sentence openers of French, German and Spanish copy ("Presque", "Dans", "Mais", "Für").
@@ -506,7 +517,62 @@ FOREIGN_FUNCTION_WORDS = frozenset("""
     noch schon nur nicht kein keine im am zum zur vom beim mit bei nach von zu aus für über unter vor
     seit wie als wenn dass ob montag dienstag mittwoch donnerstag freitag samstag sonntag heute gestern
     el los las una unos unas yo nosotros pero también ya según en con para por sin sobre desde hasta
-    cuando como lunes martes miércoles jueves viernes sábado domingo ayer hoy""".split())
+    cuando como lunes martes miércoles jueves viernes sábado domingo ayer hoy
+    moi toi lui eux ça cela ici oui non jährige jährigen uhr euro prozent
+    januar februar märz april juni juli august september oktober november dezember janvier février mars
+    avril juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio
+    agosto septiembre octubre noviembre diciembre""".split())
+
+
+_GERMAN_ARTICLE = re.compile(r"\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|vom|zum|zur|beim|ins|"
+                             r"kein|keine|jeder|jede|jedes|diese|dieser|dieses|seine|seinen|seiner|ihre|ihren|ihrer)"
+                             r"\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][a-zäöüß]+)\b")
+_GERMAN_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|nis|tum)$")
+_GERMAN_LINK = re.compile(r"(?<!von)(?<!van)(?<! zu) (?:der|den|dem|des|die|das) (?=[A-ZÄÖÜ])")
+
+
+def _german_nouns(text: str) -> frozenset[str]:
+    """Capitalised words German copy also writes after an article ('der Zeuge', 'im
+    Prozess'): nouns, which German capitalises like names. Empty for other languages."""
+    words = text.lower().split()
+    if sum(w in ("der", "die", "das", "und", "nicht") for w in words) <= sum(w in ("le", "la", "les", "et", "el", "y") for w in words):
+        return frozenset()
+    return frozenset(m.group(1) for m in _GERMAN_ARTICLE.finditer(text))
+
+
+class _Run:
+    """A piece of a capitalised run, shaped like the re.Match find_names reads."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start : self._end]
+
+
+def _runs(text: str, function_words: frozenset[str], german: bool) -> Iterable:
+    """The capitalised runs; in foreign copy without their leading sentence openers ('Im
+    Prozess', 'Nach Angaben der Polizei') and, in German, cut at articles ('Angaben der
+    Polizei' is two nouns; 'Ursula von der Leyen' stays one name)."""
+    for m in _NAME_RUN.finditer(text):
+        if not function_words:
+            yield m
+            continue
+        words = list(re.finditer(r"\S+", m.group(0)))
+        k = 0
+        while k < len(words) - 1 and words[k].group(0).lower() in function_words:
+            k += 1
+        start = m.start() + words[k].start()
+        for link in _GERMAN_LINK.finditer(text, start, m.end()) if german else ():
+            yield _Run(text, start, link.start())
+            start = link.end()
+        yield _Run(text, start, m.end())
 
 
 def find_names(text: str) -> list[NameMention]:
@@ -526,15 +592,20 @@ def find_names(text: str) -> list[NameMention]:
     out = []
     skip = headline_spans(text)
     function_words = FOREIGN_FUNCTION_WORDS if mostly_foreign(text) else frozenset()
-    for m in _NAME_RUN.finditer(text):
+    nouns = _german_nouns(text) if function_words else frozenset()
+    for m in _runs(text, function_words, bool(nouns)):
         if _inside(m.start(), skip):
             continue
         raw = m.group(0)
+        if nouns and (all(w in nouns for w in raw.split()) or _GERMAN_NOUN_ENDING.search(raw) and " " not in raw) \
+                and not first_name_gender(raw):
+            continue  # "Prozess", "Kopf", "Polizei", "Erpressung": German nouns, capitalised like names
         name = strip_titles(raw)
         if not name or name.lower() in PRONOUNS or name.lower() in DETERMINERS:
             continue
-        if function_words and all(w.lower().strip("’'") in function_words for w in name.split()):
-            continue  # "Presque", "Dans", "Für": a foreign sentence opener
+        if function_words and (all(w.lower().strip("’'") in function_words for w in name.split())
+                               or re.match(r"[LDQ][’'][a-zà-ÿ]", name)):
+            continue  # "Presque", "Dans", "Für", "L’accusé": a foreign sentence opener
         if len(name.split()) == 1 and name.lower() in TITLE_WORDS:
             continue
         if all(w.lower() in _CALENDAR - {"may"} for w in name.split()):
@@ -616,7 +687,7 @@ _OF_THE_ORG = re.compile(capitals(r"\s+of\s+the\s+([A-Z].*)$"))
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
 _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
-                  "il": "m", "elle": "f", "er": "m", "sie": "f"}  # French and German subjects
+                  "il": "m", "elle": "f", "lui": "m", "er": "m", "sie": "f"}  # French and German subjects
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
         r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter|"
         r"eldest|youngest|child|twin|fiancée|fiancé|fiance)")

@@ -700,3 +700,24 @@ def test_german_copy_with_reversed_guillemets_and_english_copy_quoting_in_french
             "survivra bien à une fissure », a-t-elle lancé.")
     assert _speaker(shipped, text, "Ohne die Brücke") == "Ulrike Hanstein"
     assert _speaker(shipped, text, "survécu") == "Sandrine Keller"
+
+
+def test_foreign_reported_speech_is_found_with_its_speaker(shipped):
+    text = ("Grève des conducteurs à Vallombre\n\n"
+            "Presque aucun bus n’a circulé lundi à Vallombre, au premier jour d’une grève des conducteurs. Selon "
+            "les enquêteurs, le mouvement est suivi par neuf conducteurs sur dix dans la ville.\n\n"
+            "Hélène Marchal, en poste depuis janvier, a toutefois assuré qu’aucune sanction ne serait prise contre "
+            "les grévistes. La grève ne sera pas suspendue avant la réunion de mercredi, a-t-il prévenu.")
+    reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
+    assert reported["aucune sanction ne serait prise contre les grévistes"] == "Hélène Marchal"
+    assert reported["le mouvement est suivi par neuf conducteurs sur dix dans la ville"] == "les enquêteurs"
+    assert "La grève ne sera pas suspendue avant la réunion de mercredi" in reported
+    text = ("Streit um die Grundschule\n\n"
+            "Die Stadt will die Schule im Ortsteil schließen, weil die Zahl der Kinder seit Jahren sinkt und das "
+            "Gebäude saniert werden müsste. Bürgermeisterin Renate Schollmeyer sagte, die Zahl der Erstklässler "
+            "sei in den vergangenen zehn Jahren um ein Drittel gesunken. Laut Schollmeyer gibt es in der Stadt "
+            "genug freie Räume für alle Kinder.")
+    reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
+    assert reported["die Zahl der Erstklässler sei in den vergangenen zehn Jahren um ein Drittel gesunken"] \
+        == "Renate Schollmeyer"
+    assert reported["gibt es in der Stadt genug freie Räume für alle Kinder"] == "Renate Schollmeyer"

@@ -914,7 +914,8 @@ def test_foreign_copy_names_organisations_and_genders():
     assert r.latest_org(len(text)) in ("Brévalor", "Société des transports de Vallombre")
     assert head_gender("la directrice") == "f" and head_gender("le président") == "m"
     assert head_gender("the bürgermeisterin") == "f" and head_gender("la direction") is None
-    assert is_org("Auberge du Vieux-Pont") and is_org("Industriegewerkschaft Metall") is False
+    assert is_org("Auberge du Vieux-Pont") and is_org("Industriegewerkschaft Metall") and is_org("Kultusministerium")
+    assert not is_org("Erwan Cadiou")
 
 
 def test_foreign_roles_bind_to_english_ones():
@@ -922,3 +923,15 @@ def test_foreign_roles_bind_to_english_ones():
     r = SpeakerResolver(text, [])
     assert r.bound_name("the bürgermeisterin", len(text)) == "Ulrike Hanstein"
     assert r.bound_name("the président", len(text)) == "Alain Vernet"
+
+
+def test_german_nouns_are_no_names():
+    text = ("Im Prozess um den Überfall auf eine Tankstelle hat der Angeklagte jede Beteiligung bestritten. Die "
+            "Staatsanwaltschaft wirft Daniel K. schwere räuberische Erpressung vor, und der Zeuge sagte aus. Nach "
+            "Angaben der Polizei fanden Ermittler eine Sturmhaube. Als Zeuge sagte der Kassierer aus. Ursula von "
+            "der Leyen war nicht dabei, und die Hallweger Pumpenwerke AG auch nicht. Das Urteil soll im Mai fallen, "
+            "sagte der Richter, und die Verteidigung will dann die Revision prüfen.")
+    names = [n.name for n in SpeakerResolver(text, []).names]
+    assert "Ursula von der Leyen" in names and "Hallweger Pumpenwerke AG" in names and "Daniel K" in names
+    for noun in ("Prozess", "Im Prozess", "Polizei", "Zeuge", "Als Zeuge", "Erpressung", "Staatsanwaltschaft"):
+        assert noun not in names
