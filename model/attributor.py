@@ -328,6 +328,8 @@ class QuoteAttributor:
                     speaker = _answerer(resolver, text, mention, speaker, quotes, history) or speaker
                     if resolvable != mention_text and speaker == description_speaker(resolvable):
                         speaker = description_speaker(mention_text)  # "un habitant", as written: not "a habitant"
+            elif foreign and u.kind == "direct" and _FOREIGN_BARE.match(text, _after_marks(text, u.end)):
+                speaker = _unwritten_subject(resolver, text, u.start, quotes)  # «…», dijo.
             elif (u.kind == "direct" and quotes and quotes[-1].speaker
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
@@ -742,7 +744,7 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
 # Reporting in French, German and Spanish copy, which the tagger (trained on English) rarely
 # marks: a speech verb and its subject next to the marks.
 _FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite|également|aussitôt|pourtant|toutefois|simplement|"
-                 r"au\s+contraire)\s+)?|s['’]est\s+|s['’]était\s+|se\s+)?"
+                 r"au\s+contraire)\s+)?|s['’]est\s+|s['’]était\s+|se\s+|(?:le|les|nos|me)\s+(?=[a-zñ]+(?:ó|ió|a|e)\b))?"
                  r"(?:dit|déclaré|affirmé|expliqué|ajouté|précisé|estimé|souligné|lancé|assuré|raconté|"
                  r"confié|indiqué|poursuivi|repris|répondu|insisté|conclu|martelé|reconnu|admis|rappelé|rétorqué|"
                  r"réagi|réjoui|réjouie|inquiété|inquiétée|interrogé|interrogée|lâché|dénoncé|accusé|regretté|prévenu|"
@@ -761,25 +763,58 @@ _FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite
                  r"indicó|indica|apuntó|apunta|subrayó|subraya|recordó|recuerda|lamentó|lamenta|advirtió|advierte|"
                  r"insistió|insiste|reconoció|reconoce|respondió|responde|manifestó|comentó|comenta|precisó|precisa|"
                  r"sostuvo|sostiene|denunció|denuncia|criticó|critica|contó|cuenta|relató|relata|concluyó|"
-                 r"aseveró|expresó|destacó|destaca)")
+                 r"aseveró|expresó|destacó|destaca|espetó|bromea|bromeó|resumía|resume|resumió|admite|admitió|calificó|"
+                 r"acusó|informó|anunció|defendió|defiende|pide|pidió|lamentaba|explicaba|decía|aseguraba|contaba|"
+                 r"recordaba|reconocía|insistía|advertía|apostilla|apostilló|sentenció|zanjó|replicó|confesó|confiesa|"
+                 r"agregó|agrega|admitía|subrayaba|relataba|"
+                 r"wandte|kündigte|wies|gab|stellte|hob|machte|gestand|erinnerte|räumte|fügte|unterstrich|bekräftigte)")
 _FOREIGN_DET = r"(?:(?i:les|le|la|une|un|der|die|das|den|dem|eine|ein|el|los|las|una)\s|(?i:l['’]))"
 _NOT_SUBJECT = ("(?!(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(FOREIGN_FUNCTION_WORDS, key=len, reverse=True))
                 + r"|D['’]après|Sa|Son|Ses|Leur)\b)")  # "Dans", "Jeudi", "Für": sentence openers
 _FOREIGN_SUBJECT = (rf"(?:(?:(?:M\.|Mme|Mlle|Me|Dr|Prof\.|Herr|Frau|Sr\.|Sra\.)\s+)?{_NOT_SUBJECT}[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+"
                     r"(?:\s+(?:(?:de|du|von|van|del)\s+)?[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)*"
                     # "la direction de la STV", "der Sprecher der IGME": whose it is, when named
-                    rf"|{_FOREIGN_DET}\s*[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)?"
+                    rf"|{_FOREIGN_DET}\s*(?!(?i:mañana|tarde|noche|semana|matin|soir|journée|semaine|nuit|morgen|abend|nacht|tag|woche)\b)"
+                    r"[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)?"
                     r"|(?i:son|sa|ses|leur|sein|seine|ihr|ihre|su|sus)\s+[\w’'\-]+"  # "son frère", "ihr Sohn"
                     r"|(?i:il|elle|lui|er|sie|él|ella)\b)")
 _FOREIGN_OPENING = re.compile(rf"(?:[A-ZÉÀ][^,.!?«»„“\n]{{0,40}},\s+)?({_FOREIGN_SUBJECT})(?:,[^,.!?\n]{{0,80}},)?\s+(?:s['’]est\s+|a\s+|hat\s+)?[a-zéèêàâîôûçäöü]")
 _APPOSED_NAME = re.compile(r",[\s\u00a0]+(?:(?:M\.|Mme|Me|Dr|Herr|Frau)\s+)?([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")
-_APPOSED_AFTER = re.compile(r"(?:[ \t]+(?:de|du|des|de[ \t]+la|de[ \t]+l['’]|der|des|del)\b[^,.;:!?«»„“\n]{0,60}?)?"
+_APPOSED_AFTER = re.compile(r"(?:[ \t]+[^,.;:!?«»„“\n]{0,60}?)?"
                             + _APPOSED_NAME.pattern)
 _TITLED_NAME = re.compile(r"[ \t]+([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")  # "la politiste Anne-Laure Pichon"
 _TITLED_AFTER = re.compile(r"(?:[ \t]+[a-zà-ÿ][\w’'\-]*){0,2}" + _TITLED_NAME.pattern)
 _FOREIGN_INVERTED = re.compile(r"[\s\u00a0\u202f,]*[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)\b")  # « … », dit-il / a-t-elle
-_FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}\s+({_FOREIGN_SUBJECT})")  # « … », a déclaré le maire
-_FOREIGN_BEFORE = re.compile(rf"({_FOREIGN_SUBJECT})\s+{_FOREIGN_VERB}[^.!?«»„“\"\n]{{0,60}}:[\s\u00a0\u202f]*[«„“\"»]?[\s\u00a0\u202f]*$")
+# « … », a déclaré le maire; «…», explicó a primera hora de la mañana el jefe de Protección Civil
+_FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}"
+                            r"(?:\s+(?:a|à|au|en|ante|tras|este|esta|devant|lors|am|vor|gegenüber|nach|im)\b[^,.;:«»“”„\n]{0,40}?)?"
+                            rf"\s+({_FOREIGN_SUBJECT})")
+# «…», dijo. / «…», añadió tras la reunión: the subject is not written
+_FOREIGN_BARE = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}(?:\s*(?:[.;]|$)|\s+(?:a|en|ante|tras|con|sin|mientras|antes|después|"
+                           r"desde|para|por|al|entre)\b)")
+_FOREIGN_BEFORE = re.compile(rf"({_FOREIGN_SUBJECT})(?:,[^,.!?«»„“\n]{{0,80}},)?\s+{_FOREIGN_VERB}[^.!?«»„“\"\n]{{0,60}}:"
+                             r"[\s\u00a0\u202f]*[«„“\"»]?[\s\u00a0\u202f]*$")
+
+
+def _after_marks(text: str, end: int) -> int:
+    """Where the words after a quote's closing marks (and spaces) begin."""
+    after = text[end : end + 80]
+    return end + len(after) - len(after.lstrip("»”“\"'’‘«„\u00a0\u202f "))
+
+
+def _unwritten_subject(resolver: SpeakerResolver, text: str, pos: int, quotes: list[Quote]) -> str | None:
+    """Who '«…», dijo.' is, Spanish copy leaving the subject out: the person the paragraph
+    has been about (its latest sentence subject), else whoever spoke last in this or the
+    paragraph before."""
+    para = _paragraph_start(text, pos)
+    subjects = [c for c in resolver.sentence_subjects(pos) if c[0] >= para and not _org_like(c[1])
+                and not resolver.is_place(c[1])]
+    if subjects:
+        return max(subjects)[1]
+    if quotes and quotes[-1].speaker and quotes[-1].end >= _previous_paragraph_start(text, pos):
+        return quotes[-1].speaker
+    people = [c for c in resolver.people_before(pos) if c[0] >= _previous_paragraph_start(text, pos)]
+    return max(people)[1] if people else None
 
 
 def _foreign_adjacent(text: str, u: _Unit, foreign: bool) -> Mention | None:
@@ -787,12 +822,10 @@ def _foreign_adjacent(text: str, u: _Unit, foreign: bool) -> Mention | None:
     '« … », a-t-il affirmé', '„…“, sagte die Bürgermeisterin', 'Renate Schollmeyer
     sagte: „…“'. Right after the marks the verbs are unmistakable, so English copy quoting
     someone in French gets them too; the verb before the quote only in foreign copy."""
-    after = text[u.end : u.end + 80]
-    close = len(after) - len(after.lstrip("»”“\"'’‘«„\u00a0\u202f "))
     for pattern in (_FOREIGN_INVERTED, _FOREIGN_AFTER):
-        m = pattern.match(text, u.end + close)
+        m = pattern.match(text, _after_marks(text, u.end))
         if m and (foreign or text[m.start() : m.start(1)].strip(" ,\u00a0\u202f") != "so"):  # '", so Smith went'
-            named = _APPOSED_NAME.match(text, m.end(1))  # "a interrogé son frère, Thomas Garnier"
+            named = _APPOSED_AFTER.match(text, m.end(1))  # "a interrogé son frère, Thomas Garnier"
             return Mention(*(named.span(1) if named else m.span(1)), u.tok[0], u.tok[1])
     before = _FOREIGN_BEFORE.search(text, max(0, u.start - 160), u.start) if foreign else None
     return Mention(before.start(1), before.end(1), u.tok[0], u.tok[1]) if before else None
@@ -811,8 +844,8 @@ def _foreign_according(text: str, u: _Unit) -> Mention | None:
     return Mention(*(named.span(1) if named else m.span(1)), u.tok[0], u.tok[1])
 
 
-_FOREIGN_THAT = re.compile(rf"(?<![\w’'\-]){_FOREIGN_VERB}(?:[ \t]+[\w’'\-]+){{0,3}}?(?:[ \t]+(?:que|qu['’])[ \t]*|,[ \t]+)(?=\S)")
-_BEFORE_VERB = re.compile(r"(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,2}")  # ", en poste depuis janvier, a toutefois"
+_FOREIGN_THAT = re.compile(rf"(?<![\w’'\-])({_FOREIGN_VERB})(?:[ \t]+[\w’'\-]+){{0,3}}?(?:[ \t]+(?:que|qu['’])[ \t]*|,[ \t]+(?:dass[ \t]+)?)(?=\S)")
+_BEFORE_VERB = re.compile(r"(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,3}")  # ", en poste depuis janvier, a toutefois"
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?](?![ \t\n]|$)[^\n.!?]*)*")
 _QUOTE_MARKS = re.compile(r"[«»„“”\"]")
 
@@ -843,14 +876,23 @@ def _foreign_reported(text: str, enc: DocEncoding) -> list[_Unit]:
                 found = (s0, at, after.span(1))
                 break
         that = _FOREIGN_THAT.search(text, s0, s1) if found is None else None
-        if that:
+        inverted = _FOREIGN_SUBJECT_RE.match(text, that.end(1) + 1, that.end()) if that else None
+        if inverted and inverted.group(0).lower() not in ("ein", "une", "un", "una"):
+            found = (that.end(), s1, inverted.span())  # "Zugleich räumte Haslinger ein, …": German puts it after the verb
+        elif that:
             lead = re.compile(r"[A-ZÉÀ][^,.!?\n]{0,40},[ \t]+").match(text, s0, that.start())  # "Dans un communiqué, "
             for at in (s0, lead.end()) if lead else (s0,):
                 subject = _FOREIGN_SUBJECT_RE.match(text, at, that.start())
-                if subject and _BEFORE_VERB.fullmatch(text, subject.end(), that.start()):
+                gap = _BEFORE_VERB.fullmatch(text, subject.end(), that.start()) if subject else None
+                if gap:
                     named = _APPOSED_NAME.match(text, subject.end())
-                    found = (that.end(), s1, named.span(1) if named else subject.span())
+                    span = named.span(1) if named else subject.span()
+                    if not named and re.match(_FOREIGN_DET, subject.group(0)) and "," not in gap.group(0):
+                        span = (subject.start(), subject.end() + len(gap.group(0).rstrip()))  # "Ein als Sachverständiger geladener Hundetrainer"
+                    found = (that.end(), s1, span)
                     break
+        if found and re.fullmatch(r"[^,]*\bzu\s+\w+", text[found[0] : found[1]]):
+            continue  # "…, im Zivilverfahren Schmerzensgeld zu fordern": an intention, not words reported
         if found and len(text[found[0] : found[1]].split()) >= 4:
             start, end = found[0], found[1]
             ts, te = enc.token_range(start, end)
@@ -902,7 +944,7 @@ def _foreign_name(speaker: str) -> str:
 
 
 _ENGLISH_DET = {"le": "the", "la": "the", "les": "the", "l'": "the", "l’": "the", "der": "the", "die": "the",
-                "das": "the", "den": "the", "dem": "the", "el": "the", "los": "the", "las": "the",
+                "das": "the", "den": "the", "dem": "the", "des": "the", "el": "the", "los": "the", "las": "the",
                 "un": "a", "une": "a", "ein": "a", "eine": "a", "una": "a"}
 
 
@@ -923,7 +965,7 @@ def _english_mention(mention: str) -> str:
     age = re.fullmatch(r"(\d{1,3})-[Jj]ährigen?", rest)
     if age and m.group(1).lower() in ("der", "die"):  # "der 56-Jährige": a man of 56
         return f"the {age.group(1)}-year-old {'man' if m.group(1).lower() == 'der' else 'woman'}"
-    if m.group(1).lower() in ("der", "die", "das", "den", "dem", "ein", "eine") and rest[:1].isupper():
+    if m.group(1).lower() in ("der", "die", "das", "den", "dem", "des", "ein", "eine") and rest[:1].isupper():
         rest = rest[0].lower() + rest[1:]
         # "ein Sprecher des Ministeriums": a German noun after an article is no name
         rest = re.sub(r"\b((?:des|der|dem|den|die|das|eines|einer)\s+)([A-ZÄÖÜ])", lambda g: g.group(1) + g.group(2).lower(), rest)

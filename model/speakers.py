@@ -70,16 +70,21 @@ ORG_HEADS = frozenset(
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
     festival air metals rail unit lines homes observatory
-    bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern
-    société compagnie entreprise groupe syndicat fédération comité conseil mairie préfecture
+    bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern""".split()
+)
+# French, German and Spanish ones: their names often put the head first ('Gemeinde Moosreuth',
+# 'Préfecture de la Haute-Sarre') or end a compound with it ('Weinbauverein').
+FOREIGN_ORG_HEADS = frozenset(
+    """société compagnie entreprise groupe syndicat fédération comité conseil mairie préfecture
     gendarmerie parquet ministère agence caisse banque auberge hôtel boulangerie pharmacie hôpital
     clinique collège école association direction municipalité ingénierie prefecture
     unternehmen firma konzern gewerkschaft polizei feuerwehr ministerium stadtverwaltung gemeinde
     verein verband kammer landgericht amtsgericht staatsanwaltschaft sparkasse klinik krankenhaus
     grundschule schule gmbh ag
     ayuntamiento empresa sindicato juzgado audiencia policía ministerio junta diputación asociación
-    restaurante hospital colegio""".split()
-)
+    restaurante hospital colegio landratsamt landkreis stadt""".split()
+) - ORG_HEADS - {"direction"}  # not the words English names use too
+ORG_HEADS = ORG_HEADS | FOREIGN_ORG_HEADS | {"direction"}
 # Capital letters, accented ones too: 'Émilie Durand', 'Łukasz Nowak', 'Øystein Ås'. Latin
 # Extended-A interleaves capitals and small letters, so its whole range is taken (the small
 # ones, ł, š, ž, seldom open a word in the text this reads).
@@ -132,6 +137,8 @@ _GERMAN_ORG_ENDINGS = ("ministerium", "gewerkschaft", "kammer", "verwaltung", "g
 def org_word(word: str) -> bool:
     """An organisation head ('ministry', 'Société'), or a German compound ending in one."""
     w = word.lower().strip("’'")
+    if len(w) > 6 and w.endswith("s") and w[:-1].endswith(_GERMAN_ORG_ENDINGS + ("klinikum",)):
+        w = w[:-1]  # a German genitive: 'des Landratsamts', 'des Vereins'
     return w in ORG_HEADS or (len(w) > 8 and w.endswith(_GERMAN_ORG_ENDINGS))
 
 
@@ -519,6 +526,7 @@ FOREIGN_FUNCTION_WORDS = frozenset("""
     el los las una unos unas yo nosotros pero también ya según en con para por sin sobre desde hasta
     cuando como lunes martes miércoles jueves viernes sábado domingo ayer hoy
     moi toi lui eux ça cela ici oui non jährige jährigen uhr euro prozent
+    entre mientras tras ante bajo contra durante mediante aunque porque luego después antes además
     januar februar märz april juni juli august september oktober november dezember janvier février mars
     avril juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio
     agosto septiembre octubre noviembre diciembre""".split())
@@ -528,7 +536,7 @@ _GERMAN_ARTICLE = re.compile(r"\b(?i:der|die|das|den|dem|des|ein|eine|einen|eine
                              r"kein|keine|jeder|jede|jedes|diese|dieser|dieses|seine|seinen|seiner|ihre|ihren|ihrer)"
                              r"\s+(?:[a-zäöüß\-]+\s+){0,2}([A-ZÄÖÜ][a-zäöüß]+)\b")
 _GERMAN_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|nis|tum)$")
-_GERMAN_LINK = re.compile(r"(?<!von)(?<!van)(?<! zu) (?:der|den|dem|des|die|das) (?=[A-ZÄÖÜ])")
+_GERMAN_LINK = re.compile(r"(?<!von)(?<!van)(?<! zu) (?:der|den|dem|des|die|das) (?=[A-ZÄÖÜ])| (?:von den|vom|von) (?=[A-ZÄÖÜ][a-zäöü]+(?:$|[^\w]))")
 
 
 def _german_nouns(text: str) -> frozenset[str]:
@@ -1439,8 +1447,9 @@ class SpeakerResolver:
                     out.add(words[words.index(link, 1) - 1])
             return out
 
-        def compound(name: str) -> bool:  # "Industriegewerkschaft Metall" for "die Gewerkschaft"
-            return any(len(w) > len(h) + 3 and w.lower().endswith(h) for w in name.split() for h in wanted if len(h) > 5)
+        def compound(name: str) -> bool:  # "Industriegewerkschaft Metall" for "die Gewerkschaft", "Gemeinde Moosreuth"
+            return any((len(w) > len(h) + 3 and w.lower().endswith(h)) or (w.lower() == h and h in FOREIGN_ORG_HEADS)
+                       for w in name.split() for h in wanted if len(h) > 4)
 
         hits = [m for m in self.names if len(m.name.split()) > 1 and (heads(m.name) & wanted or compound(m.name))]
         before = [m for m in hits if m.start < position]

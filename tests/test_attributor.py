@@ -721,3 +721,20 @@ def test_foreign_reported_speech_is_found_with_its_speaker(shipped):
     assert reported["die Zahl der Erstklässler sei in den vergangenen zehn Jahren um ein Drittel gesunken"] \
         == "Renate Schollmeyer"
     assert reported["gibt es in der Stadt genug freie Räume für alle Kinder"] == "Renate Schollmeyer"
+
+
+def test_spanish_unwritten_subjects_and_german_inverted_ones(shipped):
+    text = ("Juicio por el atropello de un ciclista\n\n"
+            "La conductora que lo encontró, Rocío Aranda, relató que vio la bicicleta retorcida en la cuneta y "
+            "que fue ella quien llamó al 112. Aranda declaró que no llegó a ver la matrícula. «Solo sé que era "
+            "blanca y que no frenó», dijo.\n\n"
+            "Quiroga no pareció convencida. «Usted llevó la furgoneta a un taller a 200 kilómetros de su casa "
+            "dos días después», le recordó la fiscal, Marta Quiroga.")
+    assert _speaker(shipped, text, "Solo sé") == "Rocío Aranda"  # «…», dijo: the paragraph's subject
+    assert _speaker(shipped, text, "Usted llevó") == "Marta Quiroga"  # a clitic before the verb
+    text = ("Windpark spaltet den Gemeinderat\n\n"
+            "Der Gemeinderat hat mit knapper Mehrheit für die Pläne gestimmt, und die Bürger sind gespalten. "
+            "Bürgermeister Georg Haslinger verteidigte das Projekt. Zugleich räumte Haslinger ein, die "
+            "Verwaltung hätte die Bürger früher und besser informieren müssen.")
+    reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
+    assert reported["die Verwaltung hätte die Bürger früher und besser informieren müssen"] == "Georg Haslinger"
