@@ -309,7 +309,7 @@ class QuoteAttributor:
                 # « … », a déclaré le maire / „…“, sagte sie: in foreign copy the verb next to
                 # the marks beats the tagger's English reading of the sentence
                 mention = _foreign_adjacent(text, u, foreign) or mention
-            if foreign and mention is not None:
+            if foreign and mention is not None and u.subject is None:
                 mention = _foreign_subject(text, mention)  # not "dit avoir", "répondu la directrice"
             if mention is None and u.kind == "direct" and foreign:
                 opening = _foreign_according(text, u) or _foreign_opening(text, u)
@@ -489,8 +489,8 @@ class QuoteAttributor:
                           and (g is None or resolver.gender(c[1], pos) in (g, None))]
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
-            if want:
-                people = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
+            if want:  # nor a town: 'cuando en Quintanar del Robledal solo está encendida la farola'
+                people = [c for c in people if resolver.gender(c[1], pos) in (want, None) and not resolver.is_place(c[1])]
             cands = people
         if cands:
             return max(cands)[1]
@@ -831,7 +831,8 @@ def _foreign_adjacent(text: str, u: _Unit, foreign: bool) -> Mention | None:
     return Mention(before.start(1), before.end(1), u.tok[0], u.tok[1]) if before else None
 
 
-_FOREIGN_ACCORDING = re.compile(rf"(?:Selon|D['’]après|Laut|Según|De acuerdo con|Nach Angaben (?:von|der|des))\s+({_FOREIGN_SUBJECT}|lui|eux)")
+_FOREIGN_ACCORDING = re.compile(rf"(?:Selon|D['’]après|Laut|Según|De acuerdo con|Nach Angaben (?:von|der|des))\s+"
+                                rf"({_FOREIGN_SUBJECT}|lui|eux|[a-zñáéíóú]+\s+(?:del\s+[a-zñáéíóú]+|[a-zñáéíóú]+)(?=,))")  # "Según fuentes municipales,"
 
 
 def _foreign_according(text: str, u: _Unit) -> Mention | None:
@@ -845,7 +846,7 @@ def _foreign_according(text: str, u: _Unit) -> Mention | None:
 
 
 _FOREIGN_THAT = re.compile(rf"(?<![\w’'\-])({_FOREIGN_VERB})(?:[ \t]+[\w’'\-]+){{0,3}}?(?:[ \t]+(?:que|qu['’])[ \t]*|,[ \t]+(?:dass[ \t]+)?)(?=\S)")
-_BEFORE_VERB = re.compile(r"(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,3}")  # ", en poste depuis janvier, a toutefois"
+_BEFORE_VERB = re.compile(r"(?:[\s\u00a0]+[\w’'\-]+){0,2}(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,3}")  # ", en poste depuis janvier, a toutefois"
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?](?![ \t\n]|$)[^\n.!?]*)*")
 _QUOTE_MARKS = re.compile(r"[«»„“”\"]")
 
@@ -854,51 +855,76 @@ def _foreign_reported(text: str, enc: DocEncoding) -> list[_Unit]:
     """Reported speech in French, German and Spanish copy, which the tagger (trained on
     English) does not find: '… a assuré qu’aucune sanction ne serait prise', 'Renner sagte,
     ein maskierter Mann habe …', 'Selon les enquêteurs, le prévenu sonnait …', '…, a-t-il
-    prévenu'. A sentence holding marks reports only what is inside them."""
+    prévenu'. A clause holding marks reports only what is inside them."""
     content = _content_prob(enc)
     units = []
     for sent in _SENTENCE.finditer(text):
         s0, s1 = sent.span()
         s0 += len(sent.group(0)) - len(sent.group(0).lstrip())
-        if _QUOTE_MARKS.search(text, s0, s1 + 1) or s1 - s0 < 20:
+        found = _reported_clause(text, s0, s1) if s1 - s0 >= 20 else None
+        if found is None or _QUOTE_MARKS.search(text, found[0], found[1] + 1) or len(text[found[0] : found[1]].split()) < 4:
             continue
-        found = None  # (clause start, clause end, subject span)
-        according = _FOREIGN_ACCORDING.match(text, s0)
-        if according:
-            named = _APPOSED_NAME.match(text, according.end(1)) or _TITLED_NAME.match(text, according.end(1))
-            subject = named.span(1) if named else according.span(1)
-            start = re.compile(r"[ \t,]*").match(text, (named or according).end()).end()
-            found = (start, s1, subject)
-        for comma in (m.start() for m in re.finditer(",", text[s0:s1])) if found is None else ():
-            at = s0 + comma
-            after = _FOREIGN_INVERTED.match(text, at) or _FOREIGN_AFTER.match(text, at)
-            if after and len(text[after.end() : s1].split()) <= 8:  # '…, a-t-il prévenu.', '…, teilte das Unternehmen am Mittwoch mit.'
-                found = (s0, at, after.span(1))
-                break
-        that = _FOREIGN_THAT.search(text, s0, s1) if found is None else None
-        inverted = _FOREIGN_SUBJECT_RE.match(text, that.end(1) + 1, that.end()) if that else None
-        if inverted and inverted.group(0).lower() not in ("ein", "une", "un", "una"):
-            found = (that.end(), s1, inverted.span())  # "Zugleich räumte Haslinger ein, …": German puts it after the verb
-        elif that:
-            lead = re.compile(r"[A-ZÉÀ][^,.!?\n]{0,40},[ \t]+").match(text, s0, that.start())  # "Dans un communiqué, "
-            for at in (s0, lead.end()) if lead else (s0,):
-                subject = _FOREIGN_SUBJECT_RE.match(text, at, that.start())
-                gap = _BEFORE_VERB.fullmatch(text, subject.end(), that.start()) if subject else None
-                if gap:
-                    named = _APPOSED_NAME.match(text, subject.end())
-                    span = named.span(1) if named else subject.span()
-                    if not named and re.match(_FOREIGN_DET, subject.group(0)) and "," not in gap.group(0):
-                        span = (subject.start(), subject.end() + len(gap.group(0).rstrip()))  # "Ein als Sachverständiger geladener Hundetrainer"
-                    found = (that.end(), s1, span)
-                    break
-        if found and re.fullmatch(r"[^,]*\bzu\s+\w+", text[found[0] : found[1]]):
+        if re.fullmatch(r"[^,]*\bzu\s+\w+", text[found[0] : found[1]]):
             continue  # "…, im Zivilverfahren Schmerzensgeld zu fordern": an intention, not words reported
-        if found and len(text[found[0] : found[1]].split()) >= 4:
-            start, end = found[0], found[1]
-            ts, te = enc.token_range(start, end)
-            if te > ts:
-                units.append(_Unit(start, end, "indirect", float(content[ts:te].mean()), (ts, te), subject=found[2]))
+        ts, te = enc.token_range(found[0], found[1])
+        if te > ts:
+            units.append(_Unit(found[0], found[1], "indirect", float(content[ts:te].mean()), (ts, te), subject=found[2]))
     return units
+
+
+def _reported_clause(text: str, s0: int, s1: int) -> tuple[int, int, tuple[int, int]] | None:
+    """(start, end, subject span) of the clause a foreign sentence reports, if it does."""
+    according = _FOREIGN_ACCORDING.match(text, s0)
+    if according:  # "Selon les enquêteurs, …", "Laut Renner …"
+        named = _APPOSED_NAME.match(text, according.end(1)) or _TITLED_NAME.match(text, according.end(1))
+        start = re.compile(r"[ \t,]*").match(text, (named or according).end()).end()
+        return start, s1, named.span(1) if named else according.span(1)
+    for comma in re.finditer(",", text[s0:s1]):  # '…, a-t-il prévenu.', '…, teilte das Unternehmen am Mittwoch mit.'
+        after = _FOREIGN_INVERTED.match(text, s0 + comma.start()) or _FOREIGN_AFTER.match(text, s0 + comma.start())
+        if after and len(text[after.end() : s1].split()) <= 8:
+            return s0, s0 + comma.start(), after.span(1)
+    for that in _FOREIGN_THAT.finditer(text, s0, s1):
+        if _QUOTE_MARKS.search(text, that.end(), s1 + 1):
+            continue  # 'reconoció que … «…», aunque defendió que …': the next one
+        if _RELATIVE_START.match(text, that.end()):
+            continue  # '…», explicó el joven, que todavía no ha podido volver': about him, not his words
+        if "," in text[that.end(1) : that.end()] and not _GERMAN_SAYS.fullmatch(that.group(1).split()[-1]):
+            continue  # 'a déclaré Franck Dumoulin, délégué du SAC': an apposition; only German reports after a comma
+        inverted = _FOREIGN_SUBJECT_RE.match(text, that.end(1) + 1, that.end())
+        if inverted and inverted.group(0).lower() not in ("ein", "une", "un", "una"):
+            return that.end(), s1, inverted.span()  # "Zugleich räumte Haslinger ein, …": German puts it after the verb
+        subject = _subject_before(text, s0, that.start())
+        return (that.end(), s1, subject) if subject else None
+    return None
+
+
+_GERMAN_SAYS = re.compile(r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|"
+                         r"warnte|warnt|schrieb|schreibt|teilte|versicherte|versichert|bestätigte|bestätigt|forderte|fordert|"
+                         r"antwortete|antwortet|erzählte|erzählt|erinnerte|erinnert|entgegnete|kritisierte|kritisiert|"
+                         r"wandte|kündigte|wies|gab|stellte|hob|machte|gestand|räumte|fügte|unterstrich|bekräftigte|"
+                         r"ein|an|hinzu|mit|zurück|zu|daran|fest|hervor|klar")  # the last word of a German speech verb
+_RELATIVE_START = re.compile(r"(?:que|qui|quien|quienes|donde|dont|où|cuyo|cuya|lequel|laquelle|(?:a\s+)?(?:la|el|lo|los|las)\s+que)\b")
+_LEAD = re.compile(r"(?:[A-ZÉÀ][^,.!?\n]{0,60},[ \t]+)(?:[^,.!?\n]{0,60},[ \t]+)?")  # "Dans un communiqué, "
+
+
+def _subject_before(text: str, s0: int, verb: int) -> tuple[int, int] | None:
+    """The subject of a speech verb at ``verb``, from the sentence start or after a lead
+    phrase: a name, a pronoun, or a noun phrase with its article ('Ein als Sachverständiger
+    geladener Hundetrainer'); an apposed name stands for it ('El abogado defensor, Fernando
+    Lucena, sostuvo')."""
+    lead = _LEAD.match(text, s0, verb)
+    for at in (s0, lead.end()) if lead else (s0,):
+        subject = _FOREIGN_SUBJECT_RE.match(text, at, verb)
+        gap = _BEFORE_VERB.fullmatch(text, subject.end(), verb) if subject else None
+        if gap is None:
+            continue
+        named = _APPOSED_AFTER.match(text, subject.end(), verb)
+        if named:
+            return named.span(1)
+        if re.match(_FOREIGN_DET, subject.group(0)) and "," not in gap.group(0):
+            return subject.start(), subject.end() + len(gap.group(0).rstrip())
+        return subject.span()
+    return None
 
 
 def _foreign_opening(text: str, u: _Unit) -> Mention | None:
@@ -948,10 +974,15 @@ _ENGLISH_DET = {"le": "the", "la": "the", "les": "the", "l'": "the", "l’": "th
                 "un": "a", "une": "a", "ein": "a", "eine": "a", "una": "a"}
 
 
+_SPANISH_PRONOUNS = {"ella": "she", "él": "he", "Él": "he"}
+
+
 def _english_mention(mention: str) -> str:
     """A French, German or Spanish mention in the shape the English rules read: 'la maire'
     -> 'the maire', 'die Bürgermeisterin' -> 'the bürgermeisterin' (a German noun is not a
     name); anything else unchanged."""
+    if mention.strip() in _SPANISH_PRONOUNS:  # "explica ella"; "Ella" is a name in English copy
+        return _SPANISH_PRONOUNS[mention.strip()]
     inverted = re.fullmatch(r"[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)", mention.strip())
     if inverted:
         return inverted.group(1)  # "a-t-elle"
@@ -969,9 +1000,9 @@ def _english_mention(mention: str) -> str:
         rest = rest[0].lower() + rest[1:]
         # "ein Sprecher des Ministeriums": a German noun after an article is no name
         rest = re.sub(r"\b((?:des|der|dem|den|die|das|eines|einer)\s+)([A-ZÄÖÜ])", lambda g: g.group(1) + g.group(2).lower(), rest)
-    if not rest.split()[0][:1].islower():
-        return mention  # "Le Pen", "Die Linke": a name
-    return f"{_ENGLISH_DET[m.group(1).lower()]} {rest}"
+    if not rest.split()[0][:1].islower() and not (" " not in rest and org_word(rest)):
+        return mention  # "Le Pen", "Die Linke": a name; "la Asociación" is the one named before
+    return f"{_ENGLISH_DET[m.group(1).lower()]} {rest if rest[:1].islower() else rest.lower()}"
 
 
 def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mention | None,

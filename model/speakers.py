@@ -82,7 +82,7 @@ FOREIGN_ORG_HEADS = frozenset(
     verein verband kammer landgericht amtsgericht staatsanwaltschaft sparkasse klinik krankenhaus
     grundschule schule gmbh ag
     ayuntamiento empresa sindicato juzgado audiencia policía ministerio junta diputación asociación
-    restaurante hospital colegio landratsamt landkreis stadt""".split()
+    restaurante hospital colegio landratsamt landkreis stadt civil fiscalía""".split()
 ) - ORG_HEADS - {"direction"}  # not the words English names use too
 ORG_HEADS = ORG_HEADS | FOREIGN_ORG_HEADS | {"direction"}
 # Capital letters, accented ones too: 'Émilie Durand', 'Łukasz Nowak', 'Øystein Ås'. Latin
@@ -527,6 +527,8 @@ FOREIGN_FUNCTION_WORDS = frozenset("""
     cuando como lunes martes miércoles jueves viernes sábado domingo ayer hoy
     moi toi lui eux ça cela ici oui non jährige jährigen uhr euro prozent
     entre mientras tras ante bajo contra durante mediante aunque porque luego después antes además
+    enfrente allí aquí así también tampoco zugleich außerdem dennoch trotzdem inzwischen
+    interrogé interrogée interrogés contacté contactée joint jointe appelé appelée preguntado preguntada
     januar februar märz april juni juli august september oktober november dezember janvier février mars
     avril juin juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio
     agosto septiembre octubre noviembre diciembre""".split())
@@ -774,10 +776,11 @@ _ROLE_SYNONYMS = {
 # French, German and Spanish roles in copy that names the person in English ("the mayor of
 # Kellbach, Ulrike Hanstein ... „…“, sagte die Bürgermeisterin") or the other way round.
 for _english, _words in {
-    "mayor": "maire mairesse bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin alcalde alcaldesa",
+    "mayor": "maire mairesse bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin alcalde alcaldesa "
+             "regidor regidora",
     "judge": "juge richter richterin juez jueza",
     "prosecutor": "procureur procureure staatsanwalt staatsanwältin fiscal",
-    "lawyer": "avocat avocate anwalt anwältin verteidiger verteidigerin abogado abogada",
+    "lawyer": "avocat avocate anwalt anwältin verteidiger verteidigerin abogado abogada letrado letrada",
     "spokesman": "porte-parole sprecher sprecherin portavoz",
     "director": "directeur directrice direktor direktorin directora",
     "president": "président présidente präsident präsidentin presidente presidenta",
@@ -1206,8 +1209,8 @@ class SpeakerResolver:
             if mention_type(name) != "name" or first_name_gender(name) or is_org(name):
                 return False  # "The winchman on the rescue helicopter" is someone
             return _place_like(name) or bool(cached_regex(
-                rf"\b(?:in|at|near|outside|above|below|around|across|beyond)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
-        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via)\s+{re.escape(name)}\b").search(self.text))
+                rf"\b(?:in|at|near|outside|above|below|around|across|beyond|en|à|aus|nach|desde|hacia)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
+        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via|en|à|aus|nach|desde|hacia)\s+{re.escape(name)}\b").search(self.text))
 
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's

@@ -738,3 +738,18 @@ def test_spanish_unwritten_subjects_and_german_inverted_ones(shipped):
             "Verwaltung hätte die Bürger früher und besser informieren müssen.")
     reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
     assert reported["die Verwaltung hätte die Bürger früher und besser informieren müssen"] == "Georg Haslinger"
+
+
+def test_spanish_reported_speech_and_pronouns(shipped):
+    text = ("Pleno sobre los pisos turísticos\n\n"
+            "El pleno aprobó la moratoria con los votos del gobierno municipal. Según fuentes municipales, en esas "
+            "tres zonas hay ya una vivienda turística por cada cinco residentes.\n\n"
+            "El abogado defensor, Fernando Lucena, sostuvo que su cliente sufre una pérdida de audición en el oído "
+            "derecho. «Nadie discute que hubo un accidente», explicó el joven, que todavía no ha podido volver a su "
+            "trabajo.\n\n"
+            "Ella Barnes, a British visitor, said the flats were lovely. “We will come back,” Ella said.")
+    quotes = {q.text: q.speaker for q in shipped(text)}
+    assert quotes["en esas tres zonas hay ya una vivienda turística por cada cinco residentes"] == "fuentes municipales"
+    assert quotes["su cliente sufre una pérdida de audición en el oído derecho"] == "Fernando Lucena"
+    assert not any(t.startswith("que todavía") for t in quotes)  # a relative clause about him, not his words
+    assert quotes["We will come back,"] == "Ella Barnes"  # 'Ella' is a name in English copy
