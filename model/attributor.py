@@ -768,7 +768,7 @@ _FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite
                  r"recordaba|reconocía|insistía|advertía|apostilla|apostilló|sentenció|zanjó|replicó|confesó|confiesa|"
                  r"agregó|agrega|admitía|subrayaba|relataba|"
                  r"wandte|kündigte|wies|gab|stellte|hob|machte|gestand|erinnerte|räumte|fügte|unterstrich|bekräftigte)")
-_FOREIGN_DET = r"(?:(?i:les|le|la|une|un|der|die|das|den|dem|eine|ein|el|los|las|una)\s|(?i:l['’]))"
+_FOREIGN_DET = r"(?:(?i:les|le|la|une|un|der|die|das|den|dem|des|eine|ein|el|los|las|una)\s|(?i:l['’]))"
 _NOT_SUBJECT = ("(?!(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(FOREIGN_FUNCTION_WORDS, key=len, reverse=True))
                 + r"|D['’]après|Sa|Son|Ses|Leur)\b)")  # "Dans", "Jeudi", "Für": sentence openers
 _FOREIGN_SUBJECT = (rf"(?:(?:(?:M\.|Mme|Mlle|Me|Dr|Prof\.|Herr|Frau|Sr\.|Sra\.)\s+)?{_NOT_SUBJECT}[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+"
@@ -845,8 +845,9 @@ def _foreign_according(text: str, u: _Unit) -> Mention | None:
     return Mention(*(named.span(1) if named else m.span(1)), u.tok[0], u.tok[1])
 
 
-_FOREIGN_THAT = re.compile(rf"(?<![\w’'\-])({_FOREIGN_VERB})(?:[ \t]+[\w’'\-]+){{0,3}}?(?:[ \t]+(?:que|qu['’])[ \t]*|,[ \t]+(?:dass[ \t]+)?)(?=\S)")
-_BEFORE_VERB = re.compile(r"(?:[\s\u00a0]+[\w’'\-]+){0,2}(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,3}")  # ", en poste depuis janvier, a toutefois"
+_FOREIGN_THAT = re.compile(rf"(?<![\w’'\-])({_FOREIGN_VERB})(?:[ \t]+[\w’'\-]+){{0,4}}?(?:[ \t]+(?:que|qu['’])[ \t]*|,[ \t]+(?:dass[ \t]+)?)(?=\S)")
+_BEFORE_VERB = re.compile(r"(?:[\s\u00a0]+[\w’'\-]+){0,3}(?:,[^,.!?\n]{0,80},)?[\s\u00a0]*(?:[\w’'\-]+[\s\u00a0]+){0,3}")  # ", en poste depuis janvier, a toutefois"
+_AFTER_CLOSING = re.compile(r"[”“»«\"][ \t]+(?=[A-ZÄÖÜÉÀ])")
 _SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?](?![ \t\n]|$)[^\n.!?]*)*")
 _QUOTE_MARKS = re.compile(r"[«»„“”\"]")
 
@@ -861,6 +862,9 @@ def _foreign_reported(text: str, enc: DocEncoding) -> list[_Unit]:
     for sent in _SENTENCE.finditer(text):
         s0, s1 = sent.span()
         s0 += len(sent.group(0)) - len(sent.group(0).lstrip())
+        closed = list(_AFTER_CLOSING.finditer(text, s0, s1))
+        if closed:  # '„… ‚Der tut nichts!‘“ Seitdem könne sie …': the sentence after the quote
+            s0 = closed[-1].end()
         found = _reported_clause(text, s0, s1) if s1 - s0 >= 20 else None
         if found is None or _QUOTE_MARKS.search(text, found[0], found[1] + 1) or len(text[found[0] : found[1]].split()) < 4:
             continue
@@ -874,6 +878,9 @@ def _foreign_reported(text: str, enc: DocEncoding) -> list[_Unit]:
 
 def _reported_clause(text: str, s0: int, s1: int) -> tuple[int, int, tuple[int, int]] | None:
     """(start, end, subject span) of the clause a foreign sentence reports, if it does."""
+    as_said = _AS_SAID.match(text, s0, s1)
+    if as_said:  # "Wie eine Sprecherin des Klinikums sagte, mussten …"
+        return as_said.end(), s1, as_said.span(1)
     according = _FOREIGN_ACCORDING.match(text, s0)
     if according:  # "Selon les enquêteurs, …", "Laut Renner …"
         named = _APPOSED_NAME.match(text, according.end(1)) or _TITLED_NAME.match(text, according.end(1))
@@ -903,6 +910,7 @@ _GERMAN_SAYS = re.compile(r"sagte|sagt|erklärte|erklärt|betonte|betont|meinte|
                          r"antwortete|antwortet|erzählte|erzählt|erinnerte|erinnert|entgegnete|kritisierte|kritisiert|"
                          r"wandte|kündigte|wies|gab|stellte|hob|machte|gestand|räumte|fügte|unterstrich|bekräftigte|"
                          r"ein|an|hinzu|mit|zurück|zu|daran|fest|hervor|klar")  # the last word of a German speech verb
+_AS_SAID = re.compile(rf"Wie\s+({_FOREIGN_SUBJECT})[^,.;:!?«»„“\n]{{0,40}}?,[ \t]+")
 _RELATIVE_START = re.compile(r"(?:que|qui|quien|quienes|donde|dont|où|cuyo|cuya|lequel|laquelle|(?:a\s+)?(?:la|el|lo|los|las)\s+que)\b")
 _LEAD = re.compile(r"(?:[A-ZÉÀ][^,.!?\n]{0,60},[ \t]+)(?:[^,.!?\n]{0,60},[ \t]+)?")  # "Dans un communiqué, "
 
@@ -921,8 +929,8 @@ def _subject_before(text: str, s0: int, verb: int) -> tuple[int, int] | None:
         named = _APPOSED_AFTER.match(text, subject.end(), verb)
         if named:
             return named.span(1)
-        if re.match(_FOREIGN_DET, subject.group(0)) and "," not in gap.group(0):
-            return subject.start(), subject.end() + len(gap.group(0).rstrip())
+        if re.match(_FOREIGN_DET, subject.group(0)):  # up to an apposition: "Ein 72 Jahre alter Mann, dessen …,"
+            return subject.start(), subject.end() + len(gap.group(0).split(",")[0].rstrip())
         return subject.span()
     return None
 
@@ -962,6 +970,7 @@ def _foreign_name(speaker: str) -> str:
     """A German or French name with the capitalised nouns and words before it dropped
     ('Die Schulleiterin Monika Albers-Deeg', 'Auch Heinrich Dreyer'): from the first
     given name on."""
+    speaker = re.sub(r" (?:von den|vom|aus dem|aus der) [A-ZÄÖÜ]\w+$", "", speaker)  # "Martin Strobl von den Grünen"
     words = speaker.split()
     for i in range(1, len(words) - 1):
         if first_name_gender(" ".join(words[i:])) and not first_name_gender(" ".join(words[i - 1 :])):
@@ -996,11 +1005,13 @@ def _english_mention(mention: str) -> str:
     age = re.fullmatch(r"(\d{1,3})-[Jj]ährigen?", rest)
     if age and m.group(1).lower() in ("der", "die"):  # "der 56-Jährige": a man of 56
         return f"the {age.group(1)}-year-old {'man' if m.group(1).lower() == 'der' else 'woman'}"
-    if m.group(1).lower() in ("der", "die", "das", "den", "dem", "des", "ein", "eine") and rest[:1].isupper():
+    if m.group(1).lower() in ("der", "die", "das", "den", "dem", "des", "ein", "eine"):
+        # German capitalises nouns: 'die Bürgermeisterin', 'ein Sprecher des Ministeriums', 'Ein 72
+        # Jahre alter Mann' are no names (a word before another capital may start one)
         rest = rest[0].lower() + rest[1:]
-        # "ein Sprecher des Ministeriums": a German noun after an article is no name
-        rest = re.sub(r"\b((?:des|der|dem|den|die|das|eines|einer)\s+)([A-ZÄÖÜ])", lambda g: g.group(1) + g.group(2).lower(), rest)
-    if not rest.split()[0][:1].islower() and not (" " not in rest and org_word(rest)):
+        rest = re.sub(r"\b([A-ZÄÖÜ][a-zäöüß]+)\b(?![ \t]+[A-ZÄÖÜ])", lambda g: g.group(1) if first_name_gender(g.group(1))
+                      else g.group(1).lower(), rest)
+    if not (rest[:1].islower() or rest[:1].isdigit()) and not (" " not in rest and org_word(rest)):
         return mention  # "Le Pen", "Die Linke": a name; "la Asociación" is the one named before
     return f"{_ENGLISH_DET[m.group(1).lower()]} {rest if rest[:1].islower() else rest.lower()}"
 

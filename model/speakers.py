@@ -1451,7 +1451,8 @@ class SpeakerResolver:
             return out
 
         def compound(name: str) -> bool:  # "Industriegewerkschaft Metall" for "die Gewerkschaft", "Gemeinde Moosreuth"
-            return any((len(w) > len(h) + 3 and w.lower().endswith(h)) or (w.lower() == h and h in FOREIGN_ORG_HEADS)
+            return any((len(w) > len(h) + 3 and w.lower().endswith(h))
+                       or (w.lower() == h and (h in FOREIGN_ORG_HEADS or (len(h) > 8 and h.endswith(_GERMAN_ORG_ENDINGS))))
                        for w in name.split() for h in wanted if len(h) > 4)
 
         hits = [m for m in self.names if len(m.name.split()) > 1 and (heads(m.name) & wanted or compound(m.name))]

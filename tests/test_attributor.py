@@ -11,6 +11,11 @@ def _speaker(shipped, text: str, part: str) -> str | None:
     return next(q for q in shipped(text) if part in q.text).speaker
 
 
+def _reported(shipped, text: str) -> dict[str, str | None]:
+    """The shipped model's reported (indirect) quotes of ``text``, each with its speaker."""
+    return {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
+
+
 def test_trim_indirect_drops_complementiser_and_edge_punctuation():
     text = "Noor warned that the attack will lead to another war."
     s, e = _trim_indirect(text, text.index("that"), len(text))
@@ -703,24 +708,33 @@ def test_german_copy_with_reversed_guillemets_and_english_copy_quoting_in_french
 
 
 def test_foreign_reported_speech_is_found_with_its_speaker(shipped):
-    text = ("Grève des conducteurs à Vallombre\n\n"
-            "Presque aucun bus n’a circulé lundi à Vallombre, au premier jour d’une grève des conducteurs. Selon "
-            "les enquêteurs, le mouvement est suivi par neuf conducteurs sur dix dans la ville.\n\n"
-            "Hélène Marchal, en poste depuis janvier, a toutefois assuré qu’aucune sanction ne serait prise contre "
-            "les grévistes. La grève ne sera pas suspendue avant la réunion de mercredi, a-t-il prévenu.")
-    reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
-    assert reported["aucune sanction ne serait prise contre les grévistes"] == "Hélène Marchal"
-    assert reported["le mouvement est suivi par neuf conducteurs sur dix dans la ville"] == "les enquêteurs"
-    assert "La grève ne sera pas suspendue avant la réunion de mercredi" in reported
-    text = ("Streit um die Grundschule\n\n"
-            "Die Stadt will die Schule im Ortsteil schließen, weil die Zahl der Kinder seit Jahren sinkt und das "
-            "Gebäude saniert werden müsste. Bürgermeisterin Renate Schollmeyer sagte, die Zahl der Erstklässler "
-            "sei in den vergangenen zehn Jahren um ein Drittel gesunken. Laut Schollmeyer gibt es in der Stadt "
-            "genug freie Räume für alle Kinder.")
-    reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
-    assert reported["die Zahl der Erstklässler sei in den vergangenen zehn Jahren um ein Drittel gesunken"] \
-        == "Renate Schollmeyer"
-    assert reported["gibt es in der Stadt genug freie Räume für alle Kinder"] == "Renate Schollmeyer"
+    french = ("Grève des conducteurs à Vallombre\n\n"
+              "Presque aucun bus n’a circulé lundi à Vallombre, au premier jour d’une grève des conducteurs. Selon "
+              "les enquêteurs, le mouvement est suivi par neuf conducteurs sur dix dans la ville.\n\n"
+              "Hélène Marchal, en poste depuis janvier, a toutefois assuré qu’aucune sanction ne serait prise "
+              "contre les grévistes. La grève ne sera pas suspendue avant la réunion de mercredi, a-t-il prévenu.")
+    german = ("Streit um die Grundschule\n\n"
+              "Die Stadt will die Schule im Ortsteil schließen, weil die Zahl der Kinder seit Jahren sinkt und das "
+              "Gebäude saniert werden müsste. Bürgermeisterin Renate Schollmeyer sagte, die Zahl der Erstklässler "
+              "sei in den vergangenen zehn Jahren um ein Drittel gesunken. Laut Schollmeyer gibt es in der Stadt "
+              "genug freie Räume für alle Kinder.")
+    # 'Wie X sagte, …', and a noun phrase with an apposition as the speaker
+    clinic = ("Warnstreik am Klinikum\n\n"
+              "Die Gewerkschaft hat die Beschäftigten des Klinikums zu einem Warnstreik aufgerufen, und die Stadt "
+              "ist besorgt. Wie eine Sprecherin des Klinikums sagte, mussten dennoch 23 planbare Operationen "
+              "verschoben werden. Ein 72 Jahre alter Mann, dessen Knieoperation verschoben wurde, sagte, er habe "
+              "Verständnis für die Pflegekräfte.")
+    want = {french: {"aucune sanction ne serait prise contre les grévistes": "Hélène Marchal",
+                     "le mouvement est suivi par neuf conducteurs sur dix dans la ville": "les enquêteurs"},
+            german: {"die Zahl der Erstklässler sei in den vergangenen zehn Jahren um ein Drittel gesunken":
+                     "Renate Schollmeyer",
+                     "gibt es in der Stadt genug freie Räume für alle Kinder": "Renate Schollmeyer"},
+            clinic: {"mussten dennoch 23 planbare Operationen verschoben werden": "eine Sprecherin des Klinikums",
+                     "er habe Verständnis für die Pflegekräfte": "Ein 72 Jahre alter Mann"}}
+    for text, speakers in want.items():
+        reported = _reported(shipped, text)
+        assert {part: reported.get(part, "missing") for part in speakers} == speakers
+    assert "La grève ne sera pas suspendue avant la réunion de mercredi" in _reported(shipped, french)
 
 
 def test_spanish_unwritten_subjects_and_german_inverted_ones(shipped):
@@ -736,7 +750,7 @@ def test_spanish_unwritten_subjects_and_german_inverted_ones(shipped):
             "Der Gemeinderat hat mit knapper Mehrheit für die Pläne gestimmt, und die Bürger sind gespalten. "
             "Bürgermeister Georg Haslinger verteidigte das Projekt. Zugleich räumte Haslinger ein, die "
             "Verwaltung hätte die Bürger früher und besser informieren müssen.")
-    reported = {q.text: q.speaker for q in shipped(text) if q.kind == "indirect"}
+    reported = _reported(shipped, text)
     assert reported["die Verwaltung hätte die Bürger früher und besser informieren müssen"] == "Georg Haslinger"
 
 
