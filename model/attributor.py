@@ -448,7 +448,8 @@ class QuoteAttributor:
             mt = text[m.start : m.end]
             # A mention already resolved as a quote's speaker counts as that speaker: "the
             # younger Moberg" is Aino Moberg, not whoever the bare surname names.
-            if m.start < pos and m.start not in said and mention_type(mt) == "name":
+            if m.start < pos and m.start not in said and mention_type(mt) == "name" \
+                    and not (resolver.foreign and mt.strip().lower() in FOREIGN_FUNCTION_WORDS):  # "Enfrente"
                 sources.append((m.start, resolver.canonical_name(mt, m.start)))
         cands = spoke + sources
         want = PRONOUN_GENDER.get(low)
@@ -775,7 +776,7 @@ _FOREIGN_SUBJECT = (rf"(?:(?:(?:M\.|Mme|Mlle|Me|Dr|Prof\.|Herr|Frau|Sr\.|Sra\.)\
                     r"(?:\s+(?:(?:de|du|von|van|del)\s+)?[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)*"
                     # "la direction de la STV", "der Sprecher der IGME": whose it is, when named
                     rf"|{_FOREIGN_DET}\s*(?!(?i:mañana|tarde|noche|semana|matin|soir|journée|semaine|nuit|morgen|abend|nacht|tag|woche)\b)"
-                    r"[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)?"
+                    r"[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+|\s+[a-zà-ÿ]+(?=\s*[.,;!?]))?"
                     r"|(?i:son|sa|ses|leur|sein|seine|ihr|ihre|su|sus)\s+[\w’'\-]+"  # "son frère", "ihr Sohn"
                     r"|(?i:il|elle|lui|er|sie|él|ella)\b)")
 _FOREIGN_OPENING = re.compile(rf"(?:[A-ZÉÀ][^,.!?«»„“\n]{{0,40}},\s+)?({_FOREIGN_SUBJECT})(?:,[^,.!?\n]{{0,80}},)?\s+(?:s['’]est\s+|a\s+|hat\s+)?[a-zéèêàâîôûçäöü]")

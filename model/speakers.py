@@ -694,8 +694,10 @@ _AGE_AFTER = re.compile(r",\s+(?:who is\s+|who turns\s+|aged\s+)?(\d{1,3})\b")
 _OF_THE_ORG = re.compile(capitals(r"\s+of\s+the\s+([A-Z].*)$"))
 
 
-_MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew".split())
-_FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece".split())
+_MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew "
+                  "homme père fils frère hombre padre hijo hermano marido vater sohn bruder".split())
+_FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece "
+                    "femme mère fille sœur soeur épouse mujer madre hija hermana esposa mutter tochter schwester ehefrau".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
                   "il": "m", "elle": "f", "lui": "m", "er": "m", "sie": "f"}  # French and German subjects
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
@@ -870,6 +872,10 @@ def head_gender(description: str) -> str | None:
     if head in ORG_HEADS:
         return None
     first = description.strip().split()[0].lower() if description.strip() else ""
+    if first[:2] in ("l’", "l'") and head:  # "l’avocat", "l’élue": French marks a woman in the ending
+        if head.endswith(("ée", "rice", "euse", "ière", "enne", "esse", "nte", "ate", "ue", "ine")):
+            return "f"
+        return None if head.endswith("e") else "m"  # "l’arbitre", "l’élève": either
     if first in ("la", "une", "una", "ella") or (first in ("die", "eine") and head.endswith("in")) \
             or head.endswith(("erin", "ärtin", "ältin", "ätin", "torin", "entin", "istin")):
         return "f"  # "die Richterin", "the bürgermeisterin"; a bare "die" may be plural
@@ -944,6 +950,7 @@ class SpeakerResolver:
     source_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.foreign = mostly_foreign(self.text)
         self.names = find_names(self.text)
         self.headlines = headline_spans(self.text)
         self._headline_lines = _first_line_headline(self.text, self.headlines) + self.headlines

@@ -935,3 +935,11 @@ def test_german_nouns_are_no_names():
     assert "Ursula von der Leyen" in names and "Hallweger Pumpenwerke AG" in names and "Daniel K" in names
     for noun in ("Prozess", "Im Prozess", "Polizei", "Zeuge", "Als Zeuge", "Erpressung", "Staatsanwaltschaft"):
         assert noun not in names
+
+
+def test_french_descriptions_carry_gender_in_their_ending():
+    from quoteattr.speakers import head_gender
+
+    assert head_gender("l’avocat") == "m" and head_gender("l’avocate") == "f" and head_gender("l’agricultrice") == "f"
+    assert head_gender("l’élu") == "m" and head_gender("l’élue") == "f" and head_gender("l’arbitre") is None
+    assert head_gender("the jeune homme") == "m" and head_gender("la mère") == "f"
