@@ -788,7 +788,7 @@ _TITLED_AFTER = re.compile(r"(?:[ \t]+[a-zà-ÿ][\w’'\-]*){0,2}" + _TITLED_NAM
 _FOREIGN_INVERTED = re.compile(r"[\s\u00a0\u202f,]*[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)\b")  # « … », dit-il / a-t-elle
 # « … », a déclaré le maire; «…», explicó a primera hora de la mañana el jefe de Protección Civil
 _FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}"
-                            r"(?:\s+(?:a|à|au|en|ante|tras|este|esta|devant|lors|am|vor|gegenüber|nach|im)\b[^,.;:«»“”„\n]{0,40}?)?"
+                            r"(?:\s+(?:a|à|au|en|ante|tras|este|esta|devant|lors|am|vor|gegenüber|nach|im)\b[^,.;:«»“”„\n]{1,40}?)?"
                             rf"\s+({_FOREIGN_SUBJECT})")
 # «…», dijo. / «…», añadió tras la reunión: the subject is not written
 _FOREIGN_BARE = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}(?:\s*(?:[.;]|$)|\s+(?:a|en|ante|tras|con|sin|mientras|antes|después|"
@@ -810,8 +810,9 @@ def _unwritten_subject(resolver: SpeakerResolver, text: str, pos: int, quotes: l
     para = _paragraph_start(text, pos)
     subjects = [c for c in resolver.sentence_subjects(pos) if c[0] >= para and not _org_like(c[1])
                 and not resolver.is_place(c[1])]
-    if subjects:
-        return max(subjects)[1]
+    named = [c for c in resolver.people_before(pos) if c[0] >= para and not resolver.is_place(c[1])]
+    if subjects or named:  # 'El concejal de Urbanismo, Andrés Climent, fue el encargado … «…», afirmó.'
+        return max(subjects or named)[1]
     if quotes and quotes[-1].speaker and quotes[-1].end >= _previous_paragraph_start(text, pos):
         return quotes[-1].speaker
     people = [c for c in resolver.people_before(pos) if c[0] >= _previous_paragraph_start(text, pos)]

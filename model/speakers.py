@@ -82,7 +82,8 @@ FOREIGN_ORG_HEADS = frozenset(
     verein verband kammer landgericht amtsgericht staatsanwaltschaft sparkasse klinik krankenhaus
     grundschule schule gmbh ag
     ayuntamiento empresa sindicato juzgado audiencia policía ministerio junta diputación asociación
-    restaurante hospital colegio landratsamt landkreis stadt civil fiscalía""".split()
+    restaurante hospital colegio landratsamt landkreis stadt civil fiscalía agencia agrupación delegación
+    subdelegación consejería conselleria fundación federación confederación cooperativa""".split()
 ) - ORG_HEADS - {"direction"}  # not the words English names use too
 ORG_HEADS = ORG_HEADS | FOREIGN_ORG_HEADS | {"direction"}
 # Capital letters, accented ones too: 'Émilie Durand', 'Łukasz Nowak', 'Øystein Ås'. Latin

@@ -746,6 +746,14 @@ def test_spanish_unwritten_subjects_and_german_inverted_ones(shipped):
             "dos días después», le recordó la fiscal, Marta Quiroga.")
     assert _speaker(shipped, text, "Solo sé") == "Rocío Aranda"  # «…», dijo: the paragraph's subject
     assert _speaker(shipped, text, "Usted llevó") == "Marta Quiroga"  # a clitic before the verb
+    text = ("Pleno sobre los pisos turísticos\n\n"
+            "«No estamos en contra de nadie», dijo el alcalde, Joaquín Ferrando, en su intervención final.\n\n"
+            "El concejal de Urbanismo, Andrés Climent, fue el encargado de defender el texto. «Hoy el problema "
+            "no son los que cumplen», afirmó.\n\n"
+            "El portavoz de la oposición, Rafael Soler, votó en contra. «Ustedes han encontrado un culpable "
+            "fácil», le espetó a Ferrando.")
+    assert _speaker(shipped, text, "Hoy el problema") == "Andrés Climent"  # named in the paragraph
+    assert _speaker(shipped, text, "Ustedes han") == "Rafael Soler"  # 'a Ferrando' is who he said it to
     text = ("Windpark spaltet den Gemeinderat\n\n"
             "Der Gemeinderat hat mit knapper Mehrheit für die Pläne gestimmt, und die Bürger sind gespalten. "
             "Bürgermeister Georg Haslinger verteidigte das Projekt. Zugleich räumte Haslinger ein, die "
