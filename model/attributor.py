@@ -296,7 +296,8 @@ class QuoteAttributor:
             else:
                 mention, _ = self.linker.link(enc, (u.start, u.end, *u.tok), near, cue_prob)
                 mention = _relative_clause_antecedent(text, mention, resolver, near) or mention
-            if u.short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
+            foreign_short = foreign and u.short and _FOREIGN_VERB_RE.search(text, _sentence_start(text, u.start), u.start)
+            if u.short and not foreign_short and (mention is None or not _reporting_cue_in_sentence(text, cues, u)):
                 continue  # a quoted term or scare quote, not words someone said
             if u.kind == "direct" and _INSCRIBED.search(text[_sentence_start(text, u.start) : u.start]):
                 mention = None  # 'A banner hung from the gallery rail read: "..."': nobody said it
@@ -337,6 +338,8 @@ class QuoteAttributor:
             elif (u.kind == "direct" and foreign and quotes and quotes[-1].speaker
                   and "\n" not in text[quotes[-1].end : u.start]):
                 speaker = quotes[-1].speaker  # « A », a-t-il ajouté. « B » : the same speaker goes on
+            if foreign_short and mention is None:
+                continue  # "la fin des « coupures »": a word in marks nobody is said to have said
             if speaker and foreign:
                 speaker = _foreign_name(speaker)  # "Die Schulleiterin Monika Albers-Deeg" -> "Monika Albers-Deeg"
             if speaker and mention_type(speaker) == "name":
@@ -769,6 +772,7 @@ _FOREIGN_VERB = (r"(?:(?:a|avait|ont|avaient)\s+(?:(?:aussi|encore|alors|ensuite
                  r"recordaba|reconocía|insistía|advertía|apostilla|apostilló|sentenció|zanjó|replicó|confesó|confiesa|"
                  r"agregó|agrega|admitía|subrayaba|relataba|"
                  r"wandte|kündigte|wies|gab|stellte|hob|machte|gestand|erinnerte|räumte|fügte|unterstrich|bekräftigte)")
+_FOREIGN_VERB_RE = re.compile(rf"(?<![\w’'\-]){_FOREIGN_VERB}(?![\w’'\-])")
 _FOREIGN_DET = r"(?:(?i:les|le|la|une|un|der|die|das|den|dem|des|eine|ein|el|los|las|una)\s|(?i:l['’]))"
 _NOT_SUBJECT = ("(?!(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(FOREIGN_FUNCTION_WORDS, key=len, reverse=True))
                 + r"|D['’]après|Sa|Son|Ses|Leur)\b)")  # "Dans", "Jeudi", "Für": sentence openers

@@ -754,6 +754,11 @@ def test_spanish_unwritten_subjects_and_german_inverted_ones(shipped):
             "fácil», le espetó a Ferrando.")
     assert _speaker(shipped, text, "Hoy el problema") == "Andrés Climent"  # named in the paragraph
     assert _speaker(shipped, text, "Ustedes han") == "Rafael Soler"  # 'a Ferrando' is who he said it to
+    # a word or two in marks is a quote in foreign copy when a speech verb leads to it
+    text = ("Pumpenwerk schließt\n\n"
+            "Die Hallweger Pumpenwerke AG gibt ihren Standort in Brakenfeld auf, und die Beschäftigten sind "
+            "empört. Betriebsratschef Uwe Kasparek sprach von »Wortbruch«. Die Stadt hofft auf die »Zukunft«.")
+    assert {q.text: q.speaker for q in shipped(text)} == {"Wortbruch": "Uwe Kasparek"}
     text = ("Windpark spaltet den Gemeinderat\n\n"
             "Der Gemeinderat hat mit knapper Mehrheit für die Pläne gestimmt, und die Bürger sind gespalten. "
             "Bürgermeister Georg Haslinger verteidigte das Projekt. Zugleich räumte Haslinger ein, die "
