@@ -1431,7 +1431,7 @@ def _continues_previous(text: str, u: _Unit, prev: Quote) -> bool:
     """A quote opening its paragraph with no attribution of its own continues the
     previous quote's speaker when that quote is in the same or the preceding paragraph."""
     para = _paragraph_start(text, u.start)
-    if text[para : u.start].strip() not in ('"', "“", "«", "‘", "'"):
+    if text[para : u.start].strip() not in ('"', "“", "«", "‘", "'", "„", "»", "‚", "›"):  # „ and » open German quotes
         return False
     prev_para = _paragraph_start(text, max(para - 2, 0))
     return prev.start >= prev_para

@@ -699,6 +699,10 @@ def test_german_copy_with_reversed_guillemets_and_english_copy_quoting_in_french
             "Vorstandschef Matthias Eberlein begründete den Schritt mit hohen Energiekosten. »Wir schreiben "
             "seit drei Jahren Verluste«, sagte Eberlein bei einer Pressekonferenz.")
     assert _speaker(shipped, text, "Verluste") == "Matthias Eberlein"
+    # a paragraph that is a quote alone goes on with the speaker before, „…“ and »…« as “…”
+    for opening, closing in (("»", "«"), ("„", "“")):
+        more = f"{text}\n\n{opening}Wir werden für jeden eine faire Lösung suchen.{closing}"
+        assert _speaker(shipped, more, "faire Lösung") == "Matthias Eberlein"
     text = ("Across the river, the mayor of Kellbach, Ulrike Hanstein, was just as blunt. „Ohne die Brücke sind "
             "wir zwei Dörfer“, sagte die Bürgermeisterin dem Kellbacher Boten.\n\n"
             "Back at the café, Sandrine Keller was stacking chairs on the terrace. « On a survécu au Covid, on "
