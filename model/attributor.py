@@ -986,10 +986,13 @@ def _foreign_name(speaker: str) -> str:
 
 _ENGLISH_DET = {"le": "the", "la": "the", "les": "the", "l'": "the", "l’": "the", "der": "the", "die": "the",
                 "das": "the", "den": "the", "dem": "the", "des": "the", "el": "the", "los": "the", "las": "the",
+                "sein": "his", "seine": "his", "ihr": "her", "ihre": "her", "son": "the", "sa": "the", "su": "the",
                 "un": "a", "une": "a", "ein": "a", "eine": "a", "una": "a"}
 
 
 _SPANISH_PRONOUNS = {"ella": "she", "él": "he", "Él": "he"}
+_GERMAN_KIN = {"mutter": "mother", "vater": "father", "sohn": "son", "tochter": "daughter", "bruder": "brother",
+               "schwester": "sister", "frau": "wife", "mann": "husband", "ehefrau": "wife", "ehemann": "husband"}
 
 
 def _english_mention(mention: str) -> str:
@@ -1011,7 +1014,9 @@ def _english_mention(mention: str) -> str:
     age = re.fullmatch(r"(\d{1,3})-[Jj]ährigen?", rest)
     if age and m.group(1).lower() in ("der", "die"):  # "der 56-Jährige": a man of 56
         return f"the {age.group(1)}-year-old {'man' if m.group(1).lower() == 'der' else 'woman'}"
-    if m.group(1).lower() in ("der", "die", "das", "den", "dem", "des", "ein", "eine"):
+    if m.group(1).lower() in ("sein", "seine", "ihr", "ihre") and rest.lower() in _GERMAN_KIN:
+        return f"{_ENGLISH_DET[m.group(1).lower()]} {_GERMAN_KIN[rest.lower()]}"  # "Seine Mutter": his mother
+    if m.group(1).lower() in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "sein", "seine", "ihr", "ihre"):
         # German capitalises nouns: 'die Bürgermeisterin', 'ein Sprecher des Ministeriums', 'Ein 72
         # Jahre alter Mann' are no names (a word before another capital may start one)
         rest = rest[0].lower() + rest[1:]

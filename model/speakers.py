@@ -880,8 +880,10 @@ def head_gender(description: str) -> str | None:
     if first in ("la", "une", "una", "ella") or (first in ("die", "eine") and head.endswith("in")) \
             or head.endswith(("erin", "ärtin", "ältin", "ätin", "torin", "entin", "istin")):
         return "f"  # "die Richterin", "the bürgermeisterin"; a bare "die" may be plural
-    if first in ("le", "un", "der", "el"):
+    if first in ("le", "un", "der", "el") or (first == "son" and not head.endswith("e")):  # "son père", not "son amie"
         return "m"
+    if first == "sa":
+        return "f"  # "sa mère", "sa fille"
     return None
 
 

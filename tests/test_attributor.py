@@ -566,6 +566,8 @@ def test_foreign_mentions_are_read_in_english_shape():
     assert _english_mention("a-t-elle") == "elle"
     assert _english_mention("Selon Météo-Massifs") == "Météo-Massifs"
     assert _english_mention("the mayor") == "the mayor" and _english_mention("Le Pen") == "Le Pen"
+    assert _english_mention("sein Verteidiger") == "his verteidiger" and _english_mention("Seine Mutter") == "his mother"
+    assert _english_mention("der 56-Jährige") == "the 56-year-old man" and _english_mention("ella") == "she"
     assert _foreign_name("Die Schulleiterin Monika Albers-Deeg") == "Monika Albers-Deeg"
     assert not _mostly_foreign("The mayor said the budget was the best the council could do. " * 5)
 

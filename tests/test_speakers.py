@@ -943,3 +943,4 @@ def test_french_descriptions_carry_gender_in_their_ending():
     assert head_gender("l’avocat") == "m" and head_gender("l’avocate") == "f" and head_gender("l’agricultrice") == "f"
     assert head_gender("l’élu") == "m" and head_gender("l’élue") == "f" and head_gender("l’arbitre") is None
     assert head_gender("the jeune homme") == "m" and head_gender("la mère") == "f"
+    assert head_gender("sa fille") == "f" and head_gender("son père") == "m" and head_gender("son amie") is None
