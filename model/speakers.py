@@ -809,6 +809,24 @@ def _place_like(name: str) -> bool:
     return bool(words) and (words[0] in _PLACE_PREFIXES or words[-1] in _PLACE_HEADS)
 
 
+_ABBREVIATION_END = re.compile(r"\b(?:St|Dr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Jr|Sr|Prof|Capt|Lt|Col|Mt|Ft|Co|Inc|Ltd)\.$")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, not fooled by 'St.' or 'Dr.'."""
+    i = pos
+    while True:
+        j = max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i))
+        nl = text.rfind("\n", 0, i)
+        if nl > j:
+            return nl + 1
+        if j < 0:
+            return 0
+        if not _ABBREVIATION_END.search(text[max(0, j - 5) : j + 1]):
+            return j + 2
+        i = j
+
+
 def sentence_end(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` ends: the next '. ' or line break."""
     ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
