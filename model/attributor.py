@@ -694,7 +694,8 @@ class QuoteAttributor:
         if after:
             return resolver.canonical_name(text[after[0].start : after[0].end], after[0].start)
         if low.startswith("the ") and not _is_org_head(mention_head(mention)):
-            people = resolver.people_before(pos)  # "the grandfather of five said": someone named before
+            g = head_gender(mention)  # "the grandfather of five said": someone named before, not a woman
+            people = [c for c in resolver.people_before(pos) if g is None or resolver.gender(c[1], pos) in (g, None)]
             if people:
                 return max(people)[1]
         return description_speaker(mention)

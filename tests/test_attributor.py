@@ -752,3 +752,9 @@ def test_spanish_reported_speech_and_pronouns(shipped):
     assert quotes["su cliente sufre una pérdida de audición en el oído derecho"] == "Fernando Lucena"
     assert not any(t.startswith("que todavía") for t in quotes)  # a relative clause about him, not his words
     assert quotes["We will come back,"] == "Ella Barnes"  # 'Ella' is a name in English copy
+
+
+def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
+    text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
+            "“We can breathe again,” the grandmother of the victim said outside court.")
+    assert _speaker(shipped, text, "breathe again") == "the grandmother of the victim"
