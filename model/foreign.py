@@ -55,7 +55,9 @@ _APPOSED_NAME = re.compile(r",[\s\u00a0]+(?:(?:M\.|Mme|Me|Dr|Herr|Frau)\s+)?([A-
 _APPOSED_AFTER = re.compile(r"(?:[ \t]+[^,.;:!?«»„“\n]{0,60}?)?"
                             + _APPOSED_NAME.pattern)
 _TITLED_NAME = re.compile(r"[ \t]+([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")  # "la politiste Anne-Laure Pichon"
-_TITLED_AFTER = re.compile(r"(?:[ \t]+[a-zà-ÿ][\w’'\-]*){0,2}" + _TITLED_NAME.pattern)
+# "Le critique gastronomique Antoine Ferrier"; not "die Bürgermeisterin dem Kellbacher Boten" (to whom)
+_TITLED_AFTER = re.compile(r"(?:[ \t]+(?!(?:dem|den|der|des|à|au|aux|de|du|a|al|del)\b)[a-zà-ÿ][\w’'\-]*){0,2}"
+                           + _TITLED_NAME.pattern)
 _FOREIGN_INVERTED = re.compile(r"[\s\u00a0\u202f,]*[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)\b")  # « … », dit-il / a-t-elle
 # « … », a déclaré le maire; «…», explicó a primera hora de la mañana el jefe de Protección Civil
 _FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}"

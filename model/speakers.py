@@ -504,7 +504,8 @@ _ACRONYM = re.compile(rf"((?:{_LINKED_ORG.pattern})|{_NAME_RUN.pattern})\s*\(([A
 _NICKNAMED = re.compile(capitals(r"\b([A-Z][\w\-]+)[ \t]+[‘“'\"][A-Z][\w\- ]{0,20}[’”'\"][ \t]+([A-Z][\w’'\-]+)"))
 
 
-_FOREIGN_WORDS = frozenset("le la les des et du der die und das el los y que une est".split())
+_FOREIGN_WORDS = frozenset("""le la les des et du der die und das el los y que une est selon été aucun avec dans pour sont
+    mais très cette leur nicht ist sind mit auf wurde haben noch sagte dijo según pero también muy""".split())
 
 
 def mostly_foreign(text: str) -> bool:

@@ -56,3 +56,10 @@ def test_reported_clauses_with_their_subjects():
     found = {text[s:e]: text[a:b] for s, e, (a, b) in reported_clauses(text)}
     assert found == {"aucune sanction ne serait prise": "Hélène Marchal",
                      "die Verwaltung hätte früher informieren müssen": "Haslinger"}
+
+
+def test_a_short_french_text_is_foreign_copy_and_a_short_english_one_is_not():
+    assert mostly_foreign("« Nous ne négocierons pas », a répondu la directrice, Hélène Marchal. "
+                          "Selon la préfecture, aucun incident n’a été signalé.")
+    assert not mostly_foreign("Los Angeles and Las Vegas police said the suspect was caught on Friday, "
+                              "and the mayor said the city would not press charges.")
