@@ -29,7 +29,7 @@ from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, head_gender,
-                                in_double_quotes, is_org, mention_core, mention_head, mention_type, mostly_foreign, org_word,
+                                in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -289,13 +289,13 @@ class QuoteAttributor:
         spans, mentions = self.analyse(enc)
         direct = self._direct_units(text, enc)
         units = direct + self._indirect_units(text, enc, spans, direct)
-        foreign = mostly_foreign(text)
+        resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions])
+        foreign = resolver.foreign
         if foreign:
             units += [u for u in self._foreign_units(text, enc) if not any(o.start < u.end and u.start < o.end for o in units)]
         units.sort(key=lambda u: u.start)
         cue_prob = enc.probs[:, LABEL2ID["B-CUE"]] + enc.probs[:, LABEL2ID["I-CUE"]]
         cues = [s for s in spans if s.type == "CUE"]
-        resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions])
         quotes: list[Quote] = []
         history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
         for u in units:

@@ -587,15 +587,16 @@ def _runs(text: str, function_words: frozenset[str], german: bool) -> Iterable:
         yield _Run(text, start, m.end())
 
 
-def find_names(text: str) -> list[NameMention]:
-    """Capitalised runs in the prose that look like names (titles stripped)."""
+def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
+    """Capitalised runs in the prose that look like names (titles stripped). ``foreign``:
+    whether the text is French, German or Spanish copy, if the caller already knows."""
     nicknamed = [m for m in _NICKNAMED.finditer(text) if first_name_gender(f"{m.group(1)} {m.group(2)}")]
     if nicknamed:  # read it as "Donald MacAskill", the nickname blanked out
         chars = list(text)
         for m in nicknamed:
             a, b = m.end(1), m.start(2)
             chars[a:b] = " " * (b - a)
-        names = find_names("".join(chars))
+        names = find_names("".join(chars), foreign)
         for m in nicknamed:  # the span of "Donald MacAskill" is the whole written form
             for i, n in enumerate(names):
                 if n.start == m.start(1) and n.end == m.end(2):
@@ -603,7 +604,8 @@ def find_names(text: str) -> list[NameMention]:
         return names
     out = []
     skip = headline_spans(text)
-    function_words = FOREIGN_FUNCTION_WORDS if mostly_foreign(text) else frozenset()
+    foreign = mostly_foreign(text) if foreign is None else foreign
+    function_words = FOREIGN_FUNCTION_WORDS if foreign else frozenset()
     nouns = _german_nouns(text) if function_words else frozenset()
     for m in _runs(text, function_words, bool(nouns)):
         if _inside(m.start(), skip):
@@ -779,7 +781,7 @@ _ROLE_SYNONYMS = {
 }
 # French, German and Spanish roles in copy that names the person in English ("the mayor of
 # Kellbach, Ulrike Hanstein ... „…“, sagte die Bürgermeisterin") or the other way round.
-for _english, _words in {
+_FOREIGN_ROLES = {
     "mayor": "maire mairesse bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin alcalde alcaldesa "
              "regidor regidora",
     "judge": "juge richter richterin juez jueza",
@@ -790,9 +792,19 @@ for _english, _words in {
     "president": "président présidente präsident präsidentin presidente presidenta",
     "minister": "ministre ministerin ministro ministra",
     "coach": "entraîneur entraîneuse trainerin entrenador entrenadora",
-}.items():
-    for _word in _words.split():
-        _ROLE_SYNONYMS[_word] = (*_ROLE_SYNONYMS.get(_word, ()), _english, *(w for w in _words.split() if w != _word))
+}
+
+
+def _with_foreign_roles(synonyms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each foreign role word with its English role and the other languages' words for it."""
+    out = dict(synonyms)
+    for english, words in _FOREIGN_ROLES.items():
+        for word in words.split():
+            out[word] = (*out.get(word, ()), english, *(w for w in words.split() if w != word))
+    return out
+
+
+_ROLE_SYNONYMS = _with_foreign_roles(_ROLE_SYNONYMS)
 
 
 def _person_of_org(name: str) -> str | None:
@@ -973,7 +985,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         self.foreign = mostly_foreign(self.text)
-        self.names = find_names(self.text)
+        self.names = find_names(self.text, self.foreign)
         self.headlines = headline_spans(self.text)
         self._headline_lines = _first_line_headline(self.text, self.headlines) + self.headlines
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
