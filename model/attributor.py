@@ -289,7 +289,7 @@ class QuoteAttributor:
         spans, mentions = self.analyse(enc)
         direct = self._direct_units(text, enc)
         units = direct + self._indirect_units(text, enc, spans, direct)
-        resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions])
+        resolver = SpeakerResolver(text, [(m.start, m.end) for m in mentions], [(u.start, u.end) for u in direct])
         foreign = resolver.foreign
         if foreign:
             units += [u for u in self._foreign_units(text, enc) if not any(o.start < u.end and u.start < o.end for o in units)]
@@ -646,7 +646,7 @@ class QuoteAttributor:
         if not any(c[0] >= para and resolver.gender(c[1], pos) == want for c in people):
             # Nobody of the right gender among the paragraph's speakers and subjects: someone
             # named in it otherwise ('embraced by his mother, Hélène Reinholt ... "...," she told').
-            people += [c for c in resolver.people_before(pos) if c[0] >= para and c not in people
+            people += [c for c in resolver.people_before(pos, surnames=True) if c[0] >= para and c not in people
                        and resolver.gender(c[1], pos) == want and not _named_in(c[1], quote) and not _is_plural(c[1])]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]

@@ -925,6 +925,10 @@ _LEAD_WORDS = ("(?:On|In|At|After|Before|During|Outside|Inside|Later|Earlier|Bac
 # "Pell's barrister, Ambrose Keel": the possessor is not the subject; "Moyo's campaign had
 # centred on ... she described" keeps Moyo.
 _POSSESSOR_OF_NAMED = re.compile(capitals(r"[’']s\s+(?:[a-z\-]+\s+){0,3}[a-z\-]+,\s+[A-Z]"))
+_NEXT_WORD = re.compile(r"\w+ ([a-z]+)\b")
+_NOT_VERBS = frozenset("""at in on for of to from by with without about after before as and or but nor than
+    into onto over under near beside behind between among during since until against across through who which
+    that whose""".split())
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 _SENTENCE_OPENING = re.compile(rf"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?"
                                + capitals(r"(?:[A-Z][\w.]*[ \t]+){0,3}$"))
@@ -982,6 +986,9 @@ class SpeakerResolver:
 
     text: str
     source_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The direct quotes' spans: a name said inside one ('"Jonny said, ..." he said') is
+    # nobody the narrative is about.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.foreign = mostly_foreign(self.text)
@@ -1413,16 +1420,18 @@ class SpeakerResolver:
                     votes.append(("f", 1, offset + tok.start()))
                     return
 
-    def people_before(self, position: int) -> list[tuple[int, str]]:
+    def people_before(self, position: int, surnames: bool = False) -> list[tuple[int, str]]:
         """Every person named in full before ``position``: the last resort for a pronoun
         or a role whose antecedent the tagger never marked ('Every Thursday at dawn, Wilma
-        Kallweit climbs ...'. "...," she says)."""
+        Kallweit climbs ...'. "...," she says). With ``surnames``, also the lone surnames
+        that stand for someone named in full ('Late on Friday, Dahlberg sits alone')."""
         if self._people is None:  # computed once per article: every pronoun may ask
             self._people = []
             for m in self.names:
                 if is_org(m.name) or _inside(m.start, self.headlines):
                     continue
-                if len(m.name.split()) < 2 and not self._known_by_given_name_only(m):
+                lone = len(m.name.split()) < 2 and not self._known_by_given_name_only(m)
+                if lone and len(self.canonical_name(m.name, m.start).split()) < 2:
                     continue
                 words = [w.lower() for w in m.name.split()]
                 if any(w in PRONOUNS or w in _CALENDAR for w in words) or _place_like(m.name):
@@ -1433,8 +1442,16 @@ class SpeakerResolver:
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
                 if self.text[max(0, m.start - 4) : m.start].lower() == "the " and _NOUN_AFTER.match(self.text, m.end):
                     continue  # "on the Cherry Tree estate", "the Halvorsen report": a thing, not a person
-                self._people.append((m.start, self.canonical_name(m.name, m.start)))
-        return [p for p in self._people if p[0] < position]
+                self._people.append((m.start, self.canonical_name(m.name, m.start), lone))
+        return [(p, n) for p, n, lone in self._people if p < position and (
+            not lone or surnames and self._acts(p))]
+
+    def _acts(self, start: int) -> bool:
+        """A lone surname followed by its verb ('Dahlberg sits alone', 'the elder Penhallow
+        laughed') is someone the story is about; one followed by a preposition ('first
+        played Hovland at', 'asked by the Courier in') is an object or a thing."""
+        word = _NEXT_WORD.match(self.text, start)
+        return bool(word) and word.group(1) not in _NOT_VERBS and not _inside(start, self.quoted)
 
     def _known_by_given_name_only(self, m: NameMention) -> bool:
         """'a man who gave his name as Yusuf', 'said Mariam, 34': a person the story names

@@ -163,11 +163,19 @@ VASK = (
     "A banner strung across the gates read: \u2018Born here. Staying here.\u2019\n\n"
     "A banner hung from the gallery rail read: \u201cSave our lido.\u201d A group of supporters sang.\n"
 )
+DAHL = (  # the paragraph's subject is a lone surname after an adverbial; another woman spoke last
+    "Conductor opens new hall\n\n"
+    "Katrin Dahlberg has led the Varsholm Philharmonic for nine years.\n\n"
+    "The violinist Mirela Vasko joined in 2019. \u2018Nobody has played here yet,\u2019 she says.\n\n"
+    "Late on Friday night, after the final rehearsal, Dahlberg sits alone in the stalls. "
+    "\u2018I wanted to hear what it sounds like when it is quiet,\u2019 she says.\n"
+)
 
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (DAHL, "I wanted to hear what it sounds like when it is quiet,", "Katrin Dahlberg"),
         (DROZD, "My brother has not been to a board meeting in two years,", "Lena Drozd"),  # paragraph subject
         (BALTAZAR, "I still feel 20,", "Marco Baltazar"),  # "X as the striker"
         (BALTAZAR, "the contract would not be renewed", "A club official"),  # anonymous description
@@ -179,6 +187,18 @@ VASK = (
 def test_speaker_patterns_on_the_shipped_model(shipped, text, quote, speaker):
     got = {q.text: q.speaker for q in shipped(text)}
     assert quote in got and got[quote] == speaker
+
+
+def test_a_lone_surname_counts_as_a_person_only_when_it_acts():
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Sunniva Hovland won. Mirela Dragan lost.\n\n"
+            "Dragan first played Hovland at a junior event. Asked by the Courier in May, she smiled. "
+            "\u2018Dragan said, no,\u2019 she added.")
+    r = SpeakerResolver(text, quoted=[(text.index("Dragan said"), text.index(",\u2019"))])
+    lone = [n for p, n in r.people_before(len(text), surnames=True) if p > text.index("\n\n")]
+    assert lone == ["Mirela Dragan"]  # not the object "Hovland", nor the name said inside the quote
+    assert all(p < text.index("\n\n") for p, _ in r.people_before(len(text)))
 
 
 def test_plural_groups_are_not_he_or_she():
