@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
+from quoteattr.speakers import (DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start)
@@ -567,6 +567,14 @@ class QuoteAttributor:
             party = resolver.court_role(head)  # "the defendant replied": Owen Barclay, who denies murder
             if party:
                 return True, party
+        if head in LAWYER_HEADS and low.startswith("the "):
+            lawyer = resolver.latest_lawyer(pos)  # "Cross-examined by Nadia Brook, for the defence, ..." then "the barrister asked"
+            if lawyer:
+                return True, lawyer
+        if _NEW_ONE.match(low) and not _is_org_head(head):
+            # "The first witness, a retired nurse, told the court ..." then "Lorna Quigg, 78,
+            # said": someone not yet met, never a person spoken of before.
+            return True, resolver.first_new_person(pos + len(mention), 400) or description_speaker(mention)
         if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
             return True, description_speaker(mention)  # "an official, who asked not to be named"
         named = resolver.identified_later(mention, pos)
@@ -717,6 +725,7 @@ _NOT_REPORTED = re.compile(r"(?:not to be\b|which\s|who\s|whose\s)", re.IGNORECA
 # "the head of the authority", "the diplomat who led the talks": a description that
 # says enough to introduce someone new, not just refer back.
 _POSTMODIFIED = re.compile(r"\s(?:of|who|that|at|for|from|in)\s", re.IGNORECASE)
+_NEW_ONE = re.compile(r"the (?:first|second|third|fourth|fifth|next) ")
 _ANONYMOUS = re.compile(
     r"not to be (?:named|identified)|condition of anonymity|not authori[sz]ed to speak|declined to be named",
     re.IGNORECASE,
@@ -760,7 +769,7 @@ def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: s
     if not _REPLY.match(text, mention.end) or not _QUESTION_CUE.search(quotes[-1].cue or ""):
         return None
     others = [n for p, n in sorted(history) if p < mention.start and n != speaker
-              and mention_type(n) == "name" and resolver.gender(n, mention.start) in (want, None)]
+              and mention_type(n) == "name" and not _org_like(n) and resolver.gender(n, mention.start) in (want, None)]
     return others[-1] if others else None
 
 

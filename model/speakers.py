@@ -861,10 +861,20 @@ _COURT_INTRODUCTIONS = {
 }
 
 
-_COURT_ROLE = r"(?:barrister|lawyer|prosecutor|judge|counsel|solicitor|attorney|recorder)"
-_COURT_ROLE_BEFORE = re.compile(rf"(?i:\b{_COURT_ROLE}|\bprosecuting|\bdefending|\bJudge)[,\s]+$")
-_COURT_ROLE_AFTER = re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution))\b"
-                               rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{_COURT_ROLE}\b")
+LAWYER_HEADS = frozenset("barrister lawyer counsel solicitor attorney advocate".split())
+
+
+def _role_around(role: str) -> tuple[re.Pattern, re.Pattern]:
+    """How a court story ties a name to its role: before it ('barrister Naomi Fairweather',
+    'prosecuting, Adrian Pell'), or after it ('Adrian Pell KC', 'Nadia Brook, for the defence')."""
+    return (re.compile(rf"(?i:\b{role}|\bprosecuting|\bdefending)[,\s]+$"),
+            re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution|Crown))\b"
+                       rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{role}\b"))
+
+
+_LAWYER = rf"(?:{'|'.join(sorted(LAWYER_HEADS))}|prosecutor)"
+_COURT_ROLE_BEFORE, _COURT_ROLE_AFTER = _role_around(rf"(?:{_LAWYER}|judge|recorder)")
+_LAWYER_BEFORE, _LAWYER_AFTER = _role_around(_LAWYER)
 
 
 _CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
@@ -1603,6 +1613,27 @@ class SpeakerResolver:
                     or m.name.endswith((" KC", " QC")):
                 return True
         return False
+
+    def first_new_person(self, position: int, reach: int) -> str | None:
+        """The first person named in full within ``reach`` after ``position`` whom the
+        article has not named before it."""
+        before = {n for _, n in self.people_before(position)}
+        for p, name in self.people_before(position + reach):
+            if p >= position and name not in before and len(name.split()) > 1:
+                return name
+        return None
+
+    def latest_lawyer(self, position: int) -> str | None:
+        """The last lawyer named before ``position`` ('Cross-examined by Nadia Brook, for
+        the defence', 'prosecuting, Adrian Pell KC'): who 'the barrister asked' is, rather
+        than the witness the sentence before was about."""
+        found = None
+        for m in self.names:
+            if m.start >= position:
+                break
+            if _LAWYER_BEFORE.search(self.text, max(0, m.start - 40), m.start) or _LAWYER_AFTER.match(self.text, m.end):
+                found = self.canonical_name(m.name, m.start)
+        return found
 
     def relative_of(self, owner: str, kin: str, position: int) -> str | None:
         """``owner``'s ``kin`` ('Bence Varga', 'father'): the one other person of the

@@ -170,11 +170,23 @@ DAHL = (  # the paragraph's subject is a lone surname after an adverbial; anothe
     "Late on Friday night, after the final rehearsal, Dahlberg sits alone in the stalls. "
     "\u2018I wanted to hear what it sounds like when it is quiet,\u2019 she says.\n"
 )
+COURT = (  # "the barrister" is the lawyer named before, not the witness; "the first witness" is someone new
+    "Solar boss on trial\n\n"
+    "Owen Tremlett, 52, denies fraud at Daventon Crown Court.\n\n"
+    "The first witness, a retired nurse, told the court she had paid a deposit in March. "
+    "Lorna Quigg, 78, said the salesman had been \u201ccharming and very sure of himself\u201d.\n\n"
+    "Cross-examined by Nadia Brook, for the defence, Mrs Quigg accepted that she had received two letters.\n\n"
+    "\u201cSo the firm told you it was running late?\u201d the barrister asked.\n\n"
+    "\u201cSixteen weeks became sixty,\u201d she replied.\n"
+)
 
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (COURT, "she had paid a deposit in March", "Lorna Quigg"),
+        (COURT, "So the firm told you it was running late?", "Nadia Brook"),
+        (COURT, "Sixteen weeks became sixty,", "Lorna Quigg"),
         (DAHL, "I wanted to hear what it sounds like when it is quiet,", "Katrin Dahlberg"),
         (DROZD, "My brother has not been to a board meeting in two years,", "Lena Drozd"),  # paragraph subject
         (BALTAZAR, "I still feel 20,", "Marco Baltazar"),  # "X as the striker"

@@ -944,3 +944,16 @@ def test_french_descriptions_carry_gender_in_their_ending():
     assert head_gender("l’élu") == "m" and head_gender("l’élue") == "f" and head_gender("l’arbitre") is None
     assert head_gender("the jeune homme") == "m" and head_gender("la mère") == "f"
     assert head_gender("sa fille") == "f" and head_gender("son père") == "m" and head_gender("son amie") is None
+
+
+def test_the_lawyer_and_the_newcomer():
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Owen Tremlett denies fraud. Prosecuting, Adrian Pell KC said the money went on a horse.\n\n"
+            "Cross-examined by Nadia Brook, for the defence, Lorna Quigg said she was sure. Tom Hale was not.")
+    r = SpeakerResolver(text)
+    assert r.latest_lawyer(text.index("Cross")) == "Adrian Pell"
+    assert r.latest_lawyer(len(text)) == "Nadia Brook"  # not the witness the sentence is about
+    assert r.first_new_person(text.index("Cross"), 200) == "Nadia Brook"
+    assert r.first_new_person(text.index("Lorna"), 200) == "Lorna Quigg"
+    assert r.first_new_person(text.index("Quigg said"), 10) is None  # Tom Hale lies beyond its reach
