@@ -211,7 +211,12 @@ def mention_name(mention: str) -> str | None:
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
     for part in parts:
         if _RELATIVE.match(" " + part):
-            continue  # "The UN envoy, who has led mediation efforts since September"
+            # "The UN envoy, who has led mediation efforts since September"; what follows
+            # is the clause's too ("..., who has shuttled between the capital, Tollin, and"),
+            # unless it gives the name ("Another mother, who gave only her first name, Sadia").
+            if _GAVE_NAME.search(part):
+                continue
+            break
         office = _OFFICE_OF.match(part)
         if office and _is_title(office.group(1)):
             person = strip_titles(part)  # "Secretary of State Antony Blinken"
@@ -248,6 +253,7 @@ def mention_name(mention: str) -> str | None:
     return None
 
 
+_GAVE_NAME = re.compile(r"\bname(?:\s+as)?$")
 _OFFICE_OF = re.compile(capitals(r"(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z][\w.]*)\s+(?:of|for)\s+[A-Z]"))
 _PERSON = re.compile(capitals(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+"))
 

@@ -100,6 +100,8 @@ def test_description_head_ignores_post_modifiers():
         ("Hanak's lawyer, Matej Sokol", "Matej Sokol"),
         ("the Finn", None),
         ("the 34-year-old Briton", None),
+        ("The envoy, who has spent eight months shuttling between the capital, Tollin, and the south", None),
+        ("Another mother at the school gate, who gave only her first name, Sadia", "Sadia"),
     ],
 )
 def test_mention_name_looks_through_appositives(mention, name):
