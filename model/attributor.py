@@ -450,7 +450,7 @@ class QuoteAttributor:
         if kind == "name":
             return resolver.canonical_name(mention, pos)
         low = mention.strip().lower()
-        kin = KIN_MENTION.fullmatch(low)
+        kin = KIN_MENTION.fullmatch(mention_core(mention).lower())  # "Her mother, who still works ..."
         relative = self._relative(resolver, kin, pos, history, mentions, text, quote) if kin else None
         if relative:  # "his father laughed": the father of whoever 'his' is
             return relative

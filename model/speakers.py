@@ -946,7 +946,11 @@ _NOT_VERBS = frozenset("""at in on for of to from by with without about after be
     into onto over under near beside behind between among during since until against across through who which
     that whose""".split())
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
-_SENTENCE_OPENING = re.compile(rf"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?"
+# "Her son, Declan Brannigan, turns the dial": a paragraph opening on the name in
+# apposition to its subject (further in, "Her mother, Astrid, had been ..." is a side figure).
+_SUBJECT_APPOSED = capitals(r"(?:^|\n)[ \t]*(?:The|His|Her|Their|[A-Z][\w\-]*[’']s)[ \t]+(?:[a-z\-]+[ \t]+){0,3}[a-z\-]+,[ \t]+")
+_SENTENCE_OPENING = re.compile(rf"(?:{_SUBJECT_APPOSED}|(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*"
+                               rf"(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?)"
                                + capitals(r"(?:[A-Z][\w.]*[ \t]+){0,3}$"))
 
 

@@ -179,11 +179,25 @@ COURT = (  # "the barrister" is the lawyer named before, not the witness; "the f
     "\u201cSo the firm told you it was running late?\u201d the barrister asked.\n\n"
     "\u201cSixteen weeks became sixty,\u201d she replied.\n"
 )
+RUSEK = (  # a relative described with a clause after it is still a relative
+    "Miners rescued\n\n"
+    "Two brothers, Dawid Rusek and Marek Rusek, were trapped for three days.\n\n"
+    "Marek Rusek, 41, was brought up first. \u201cI thought of my children,\u201d he said.\n\n"
+    "His brother, who is 38, said the men had shared two bottles of water between them.\n"
+)
+BAKERY = (  # a paragraph opening on "Her son, <name>," is about him
+    "Bakery turns 50\n\n"
+    "At dawn Rosalind Brannigan is arguing with her son about the radio.\n\n"
+    "\u2018He wants the sport, I want the news,\u2019 she says.\n\n"
+    "Her son, Declan Brannigan, turns the dial anyway. \u2018She says that every morning,\u2019 the 36-year-old says.\n"
+)
 
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
+        (BAKERY, "She says that every morning,", "Declan Brannigan"),
         (COURT, "she had paid a deposit in March", "Lorna Quigg"),
         (COURT, "So the firm told you it was running late?", "Nadia Brook"),
         (COURT, "Sixteen weeks became sixty,", "Lorna Quigg"),
