@@ -852,6 +852,9 @@ def _sentence_case(text: str, start: int, mention: str) -> str:
         return mention
     if len(mention_core(mention).split()) != 1:
         return mention  # "Janice Pell", "Regional Fire Chief Helena Marsh"
+    words = mention.split()
+    if len(words) > 1 and not first.endswith(",") and words[1][:1].islower():
+        return mention[:1].lower() + mention[1:]  # "Sources close to Harstad": a noun and its modifier
     low = first.lower()
     if low not in TITLE_WORDS and low.removesuffix("s") not in TITLE_WORDS \
             and not cached_regex(rf"\b{re.escape(low)}\b").search(text):

@@ -151,7 +151,9 @@ def is_org(name: str) -> bool:
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
-_POSTMODIFIER = re.compile(r"\s+(?:of|for|at|in|from|with|who|that|which|whose|on|to)\b.*$", re.IGNORECASE)
+# "a diplomat close to the talks", "a source familiar with the matter": modifiers too
+_POSTMODIFIER = re.compile(r"\s+(?:of|for|at|in|from|with|who|that|which|whose|on|to|close|familiar|briefed|involved)\b.*$",
+                           re.IGNORECASE)
 
 
 @lru_cache(maxsize=32768)

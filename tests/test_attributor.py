@@ -444,6 +444,9 @@ def test_a_role_word_capitalised_by_the_sentence_is_lowered():
     assert _sentence_case(text, text.index("Analysts"), "Analysts at Corbel Securities") == \
         "analysts at Corbel Securities"
     assert _sentence_case(text, text.index("Janice"), "Janice Pell") == "Janice Pell"
+    text = "Harstad was sacked. Sources close to Harstad said she was told late. Emergency, an aid group, said no."
+    assert _sentence_case(text, text.index("Sources"), "Sources close to Harstad") == "sources close to Harstad"
+    assert _sentence_case(text, text.index("Emergency"), "Emergency, an aid group") == "Emergency, an aid group"
 
 
 def test_he_who_replies_is_not_the_one_who_asked():

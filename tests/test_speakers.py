@@ -959,3 +959,11 @@ def test_the_lawyer_and_the_newcomer():
     assert r.first_new_person(text.index("Cross"), 200) == "Nadia Brook"
     assert r.first_new_person(text.index("Lorna"), 200) == "Lorna Quigg"
     assert r.first_new_person(text.index("Quigg said"), 10) is None  # Tom Hale lies beyond its reach
+
+
+def test_anonymous_source_modifiers_are_not_the_head():
+    from quoteattr.speakers import mention_head
+
+    assert mention_head("A diplomat close to the talks") == "diplomat"
+    assert mention_head("a source familiar with the matter") == "source"
+    assert mention_head("officials briefed on the plan") == "officials"
