@@ -1122,7 +1122,8 @@ class SpeakerResolver:
         if " " in short or not short[:1].isupper():
             return None
         people = [m for m in self.names if len(m.name.split()) > 1 and m.name.split()[0] == short
-                  and not is_org(m.name) and not _place_like(m.name)]
+                  and not is_org(m.name) and not _place_like(m.name)
+                  and not called(self.text, m.start)]  # "the combined company, to be called Tennick Kestrel"
         if not people:
             return None
         names = list(dict.fromkeys(m.name for m in people))

@@ -967,3 +967,12 @@ def test_anonymous_source_modifiers_are_not_the_head():
     assert mention_head("A diplomat close to the talks") == "diplomat"
     assert mention_head("a source familiar with the matter") == "source"
     assert mention_head("officials briefed on the plan") == "officials"
+
+
+def test_a_future_name_is_not_what_a_lone_word_stands_for():
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Tennick Foods and Kestrel Kitchens will merge. The combined company, to be called Tennick "
+            "Kestrel, will employ 9,600 people.\n\nTennick said the merger would save £140m.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Tennick", text.index("Tennick said")) != "Tennick Kestrel"
