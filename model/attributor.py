@@ -249,10 +249,12 @@ class QuoteAttributor:
         cues = [s for s in spans if s.type == "CUE"]
         headline_end = _headline_end(text)
         units = []
-        for s in spans:
-            if s.type != "CONTENT" or s.score < self.indirect_threshold:
-                continue
-            start, end = _trim_indirect(text, *_lede_start(text, s.start, s.end))
+        # A reported clause never runs over a paragraph break: a span the tagger ran on
+        # ('... until Wednesday.' ¶ 'Crews carried out 300 rescues, according to ...') is two.
+        pieces = [(s, a, b) for s in spans if s.type == "CONTENT" and s.score >= self.indirect_threshold
+                  for a, b in _paragraph_pieces(text, s.start, s.end)]
+        for s, a, b in pieces:
+            start, end = _trim_indirect(text, *_lede_start(text, a, b))
             body = text[start:end]
             if len(body.split()) < 3 or _mostly_capitalised(body) or not _is_reported_clause(body):
                 continue
@@ -334,7 +336,7 @@ class QuoteAttributor:
                 subject = subject_in(text, *opening) if opening else None
                 mention = Mention(*subject, *u.tok) if subject else None
             if mention is not None:
-                mention = _inverted_pronoun(text, _whole_possessive(text, mention))
+                mention = _data_owner(text, _inverted_pronoun(text, _whole_possessive(text, mention)))
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
                 resolvable = english_mention(mention_text)  # "la maire": "the maire"
@@ -789,6 +791,15 @@ def _unwritten_subject(resolver: SpeakerResolver, text: str, pos: int, quotes: l
     return max(people)[1] if people else None
 
 
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at its paragraph breaks, each piece without the break."""
+    pieces = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+    if len(pieces) < 2:
+        return [(start, end)]
+    # A piece that opens with a mark or right after one is a quote's, not reported speech.
+    return [(a, b) for a, b in pieces if text[a] not in OPEN_MARKS and text[a - 1 : a] not in OPEN_MARKS]
+
+
 def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mention | None,
                         mentions: list[Mention]) -> Mention | None:
     """The previous half's mention for the second half of a split quote: '"A," Brightwater's
@@ -965,6 +976,16 @@ def _whole_possessive(text: str, mention: Mention) -> Mention:
     return replace(mention, end=noun.end()) if noun else mention
 
 
+def _data_owner(text: str, mention: Mention) -> Mention:
+    """'according to her estimates', 'the operator’s own figures': whose figures they
+    are is who speaks ('her', 'the operator')."""
+    m = _OWNED_DATA.fullmatch(text, mention.start, mention.end)
+    return replace(mention, end=mention.start + len(m.group(1))) if m else mention
+
+
+_OWNED_DATA = re.compile(r"(his|her|their|its|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?(?=[’']s\s))(?:[’']s)?\s+(?:own\s+)?"
+                         r"(?:estimates?|figures|analysis|data|calculations?|count|research|records|tally|projections?|"
+                         r"modell?ing|numbers)", re.IGNORECASE)
 _OF_NAMED = re.compile(capitals(r"\s(?:of|de\s+la|de\s+l['’]|du|des|de|der|del)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*)$"))
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 

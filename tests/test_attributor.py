@@ -807,3 +807,31 @@ def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(sh
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")
     assert _speaker(shipped, text, "breathe again") == "the grandmother of the victim"
+
+
+def test_a_reported_clause_stops_at_the_paragraph():
+    from quoteattr.attributor import _paragraph_pieces
+
+    text = ("Ferrow said the council had opened three rest centres.\n\n"
+            "Crews carried out 300 rescues, according to the fire service.\n\n"
+            "\u2018We waded through water,\u2019 he said.")
+    start = text.index("the council")
+    pieces = _paragraph_pieces(text, start, len(text))
+    assert [text[a:b] for a, b in pieces] == [
+        "the council had opened three rest centres.",
+        "Crews carried out 300 rescues, according to the fire service.",
+    ]  # the quote paragraph is a quote's, not reported speech
+    assert _paragraph_pieces(text, start, start + 10) == [(start, start + 10)]
+
+
+def test_whose_figures_they_are_is_who_speaks():
+    from quoteattr.attributor import _data_owner
+    from quoteattr.linking import Mention
+
+    def owner(t: str) -> str:
+        m = _data_owner(t, Mention(0, len(t), 0, 0))
+        return t[m.start : m.end]
+
+    assert owner("her estimates") == "her"
+    assert owner("the operator’s own figures") == "the operator"
+    assert owner("her brother") == "her brother"
