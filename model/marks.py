@@ -63,6 +63,26 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _closes(text: str, i: int, opened: str) -> bool:
+    """Whether the mark at ``i`` closes a double quote opened with ``opened``."""
+    ch = text[i]
+    if opened == "»":  # »…«: German and Danish copy
+        return ch == "«" or (ch in '"“' and _can_close(text, i))
+    if opened == "«":  # « … “ … ” … »: the inner marks are a quote within
+        return ch == "»"
+    return ch in DOUBLE_CLOSE or (ch in '"“' and _can_close(text, i))
+
+
+def _nested_double(text: str, i: int, end: int) -> int | None:
+    """Where a double quote opened at ``i`` inside an open single one closes, when the
+    single one closes after it in the paragraph (‘… “…” …’); else None."""
+    close = next((j for j in range(i + 1, end) if _closes(text, j, text[i])), None)
+    if close is None:
+        return None
+    after = any((text[j] in SINGLE_CLOSE or text[j] == "'") and _can_close(text, j) for j in range(close + 1, end))
+    return close if after else None
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Every stretch enclosed by quotation marks, in order, one per paragraph piece.
 
@@ -75,10 +95,17 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
         p0, p1 = para.span()
         d_open: tuple[int, str] | None = None
         s_open: tuple[int, str] | None = None
+        skip_to = -1
         for i in range(p0, p1):
+            if i <= skip_to:
+                continue
             ch = text[i]
             if d_open is None:
                 if ch in DOUBLE_OPEN or (ch in '"”' and _can_open(text, i)) or _reversed_open(text, i):
+                    inner = _nested_double(text, i, p1) if s_open is not None else None
+                    if inner is not None:  # ‘… “a real dinosaur” … isn’t,’: a quote within the single one
+                        skip_to = inner
+                        continue
                     d_open = (i, ch)
                     s_open = None
                     continue
@@ -92,13 +119,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                         spans.append(MarkedSpan(s, e, s_open[1], ch, s_open[0], i))
                     s_open = None
             else:
-                if d_open[1] == "»":  # »…«: German and Danish copy
-                    closes = ch == "«" or (ch in '"“' and _can_close(text, i))
-                elif d_open[1] == "«":  # « … “ … ” … »: the inner marks are a quote within
-                    closes = ch == "»"
-                else:
-                    closes = ch in DOUBLE_CLOSE or (ch in '"“' and _can_close(text, i))
-                if closes:
+                if _closes(text, i, d_open[1]):
                     s, e = _trim(text, d_open[0] + 1, i)
                     if e > s:
                         spans.append(MarkedSpan(s, e, d_open[1], ch, d_open[0], i))

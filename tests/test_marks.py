@@ -56,3 +56,14 @@ def test_english_marks_keep_every_offset():
     for text, want in (("« Non », dit-il.", "“ Non ”, dit-il."), ("„Ja“, sagte er.", "“Ja”, sagte er."),
                        ("»Ja«, sagte er.", "“Ja”, sagte er."), ("He said \"no\".", "He said \"no\".")):
         assert english_marks(text) == want and len(english_marks(text)) == len(text)
+
+
+def test_double_marks_inside_single_ones_are_the_outer_quotes():
+    text = ("\u2018My daughter asked whether it was \u201ca real dinosaur\u201d, and I said it isn\u2019t,\u2019 "
+            "she said. \u2018Just about.\u2019")
+    assert bodies(text) == ["My daughter asked whether it was \u201ca real dinosaur\u201d, and I said it isn\u2019t,",
+                            "Just about."]
+    text = "'Jonny said, \"Are you sure?\" and I said yes,' he said."
+    assert bodies(text) == ["Jonny said, \"Are you sure?\" and I said yes,"]
+    # no single mark closes after it: the double quote is a quote of its own
+    assert bodies("The '90s are over, they said, \"for good\".") == ["for good"]
