@@ -124,6 +124,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                     if e > s:
                         spans.append(MarkedSpan(s, e, d_open[1], ch, d_open[0], i))
                     d_open = None
+        # A quote left open at the paragraph end runs on in the next one. Single marks
+        # count so only when the next paragraph opens with one too ('‘...' ¶ '‘...'):
+        # an apostrophe ('the '90s') is no quote.
+        if s_open is not None and d_open is None and text[p1 + 2 : p1 + 3] in (s_open[1], "‘"):
+            d_open = s_open
         if d_open is not None:
             s, e = _trim(text, d_open[0] + 1, p1)
             if e > s:

@@ -67,3 +67,9 @@ def test_double_marks_inside_single_ones_are_the_outer_quotes():
     assert bodies(text) == ["Jonny said, \"Are you sure?\" and I said yes,"]
     # no single mark closes after it: the double quote is a quote of its own
     assert bodies("The '90s are over, they said, \"for good\".") == ["for good"]
+
+
+def test_a_single_quote_runs_on_when_the_next_paragraph_opens_with_one():
+    text = ("Then she said:\n\n\u2018People assume it was the crowds.\n\n\u2018But it was the car park.\u2019\n\n"
+            "The '90s were over.\n\nShe left.")
+    assert bodies(text) == ["People assume it was the crowds.", "But it was the car park."]
