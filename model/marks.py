@@ -173,14 +173,20 @@ def is_single_term(span_text: str) -> bool:
 
 
 _NAMING = re.compile(
-    r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|named|branded|labelled|labeled)\s*$",
+    r"(?:so-called|so called|dubbed|nicknamed|known(?:\s+[\w’'\-]+){0,3}\s+as|titled|entitled|named|branded|labell?ed"
+    r"|headlined|under the title"
+    # "locals call the road the “plastics mile”", "what the trade calls ‘book club fiction’": a
+    # name people in general use; "Vrost calls it “the worst month”", "what she called “a very
+    # tight budget”" are someone's own words
+    r"|\b(?:locals|residents|people|staff|critics|officials|experts|doctors|many|some|[a-z]+ers|[a-z]+ists"
+    r"|what\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+calls?(?:\s+[\w’'\-]+){0,3})(?:\s+(?:the|a|an))?[,:]?\s*$",
     re.IGNORECASE,
 )
 
 
 def introduced_as_name(text: str, open_pos: int) -> bool:
     """The marks follow a naming word (``the so-called "AI premium"``): a term, not a quote."""
-    return bool(_NAMING.search(text[max(0, open_pos - 20) : open_pos]))
+    return bool(_NAMING.search(text[max(0, open_pos - 45) : open_pos]))
 
 
 def is_short(span_text: str) -> bool:

@@ -73,3 +73,19 @@ def test_a_single_quote_runs_on_when_the_next_paragraph_opens_with_one():
     text = ("Then she said:\n\n\u2018People assume it was the crowds.\n\n\u2018But it was the car park.\u2019\n\n"
             "The '90s were over.\n\nShe left.")
     assert bodies(text) == ["People assume it was the crowds.", "But it was the car park."]
+
+
+def test_names_people_in_general_use_are_terms_not_quotes():
+    from quoteattr.marks import introduced_as_name
+
+    def named(text: str) -> bool:
+        return introduced_as_name(text, text.index("\u201c"))
+
+    assert named("a stretch of road that locals call the \u201cplastics mile\u201d")
+    assert named("shelved under what the trade calls \u201cbook club fiction\u201d")
+    assert named("Forecasters call such storms \u201cweather bombs\u201d")
+    assert named("published under the title \u201cRapid carbon burial\u201d")
+    assert named("the measure, known in Morvanja as the \u201cflood decree\u201d")
+    assert not named("Vrost calls it \u201cthe worst month of my life\u201d")  # her own words
+    assert not named("in what she called \u201ca very tight budget\u201d")
+    assert not named("told analysts on a conference call: \u201cBatteries are where the grid is going")
