@@ -559,7 +559,8 @@ class QuoteAttributor:
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
-        bound = resolver.age_bound(mention) or resolver.bound_name(mention, pos)
+        # "the 118-year-old maker of Marlow Creams" after a comma describes someone else
+        bound = resolver.age_bound(mention.split(",")[0]) or resolver.bound_name(mention, pos)
         if bound and _is_org_head(head) and not is_org(bound) and len(bound.split()) > 1 and resolver.gender(bound, pos):
             bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
         if bound:
@@ -694,7 +695,8 @@ class QuoteAttributor:
             people = resolver.people_before(pos)  # "the 34-year-old engineer": someone already named
             if people:
                 return max(people)[1]
-        after = [m for m in mentions if pos < m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
+        end = pos + len(mention)  # not a name inside it ("the 118-year-old maker of Marlow Creams")
+        after = [m for m in mentions if end <= m.start < pos + 600 and mention_type(text[m.start : m.end]) == "name"]
         if _is_org_head(mention_head(mention)):  # "the company said": an organisation, never a person
             after = [m for m in after if is_org(name := resolver.canonical_name(text[m.start : m.end], m.start))
                      or name in resolver.described_companies]

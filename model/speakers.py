@@ -865,7 +865,8 @@ _COURT_INTRODUCTIONS = {
     "defendant": _DEFENDANT, "accused": _DEFENDANT,
     "prosecutor": (re.compile(r"(?i:\bprosecutor)\s+$"), re.compile(r"(?:\s+(?:KC|QC))?,\s+(?:prosecuting|for the prosecution)\b"),
                    _NEVER),
-    "judge": (re.compile(r"(?:(?i:\bjudge)|Mr Justice|Mrs Justice|Recorder)\s+$"), _NEVER, re.compile(r"(?:Judge|Recorder)\s")),
+    "judge": (re.compile(r"(?:(?i:\bjudge)|(?:Mr|Mrs|Ms|Lord|Lady) Justice|Recorder)\s+$"), _NEVER,
+              re.compile(r"(?:Judge|Recorder)\s")),
 }
 
 
@@ -1259,6 +1260,12 @@ class SpeakerResolver:
         if forward:
             return self.canonical_name(min(hits)[1], position)
         bound = {self.canonical_name(name, position) for _, name in hits}
+        para = self.text.rfind("\n", 0, position) + 1
+        if len(bound & self.spoken) == 1 and not forward \
+                and not any(para <= offset + at for at, _ in hits):
+            # Three judges on the bench, one giving the judgment: 'the judge said' is the one
+            # already quoted, not the last one named (unless another is named in its paragraph).
+            return next(iter(bound & self.spoken))
         if len(bound) > 1:
             # Two coaches: the one the text last spoke of ("Fjell said ... The coach said").
             last = [(m.start, self.canonical_name(m.name, m.start)) for m in self.names if m.start < position

@@ -976,3 +976,16 @@ def test_a_future_name_is_not_what_a_lone_word_stands_for():
             "Kestrel, will employ 9,600 people.\n\nTennick said the merger would save £140m.")
     r = SpeakerResolver(text)
     assert r.canonical_name("Tennick", text.index("Tennick said")) != "Tennick Kestrel"
+
+
+def test_of_several_judges_the_judge_is_the_one_quoted():
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Giving the judgment, Lord Justice Ambrose, sitting with Mr Justice Farrow, said it was unsafe.\n\n"
+            "\u2018The verdict cannot stand,\u2019 the judge said.")
+    r = SpeakerResolver(text)
+    at = text.index("the judge said")
+    assert r.bound_name("the judge", at) == "Farrow"  # nobody quoted yet: the last one named
+    r.spoken.add("Ambrose")
+    assert r.bound_name("the judge", at) == "Ambrose"
+    assert r.court_role("judge") == "Ambrose"
