@@ -556,6 +556,8 @@ class QuoteAttributor:
         owner = _OF_NAMED.search(mention.split(",")[0]) if head in _GENERIC_ORG else None
         if owner:  # "la direction de la STV": the organisation named
             return True, resolver.canonical_name(owner.group(1), pos + owner.start(1))
+        if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
+            return True, description_speaker(mention)  # "an official, who asked not to be named"
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
@@ -578,8 +580,6 @@ class QuoteAttributor:
             # "The first witness, a retired nurse, told the court ..." then "Lorna Quigg, 78,
             # said": someone not yet met, never a person spoken of before.
             return True, resolver.first_new_person(pos + len(mention), 400) or description_speaker(mention)
-        if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
-            return True, description_speaker(mention)  # "an official, who asked not to be named"
         named = resolver.identified_later(mention, pos)
         if named:
             return True, named  # "A woman who lives opposite ..." until "The woman, Sandra Mellick, said"

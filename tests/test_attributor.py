@@ -835,3 +835,13 @@ def test_whose_figures_they_are_is_who_speaks():
     assert owner("her estimates") == "her"
     assert owner("the operator’s own figures") == "the operator"
     assert owner("her brother") == "her brother"
+
+
+def test_an_anonymous_source_is_never_bound_to_a_name(shipped):
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Bohumil Havlicek, the owner of the shop, said two men had smashed the cabinets.\n\n"
+            "The owner of the caf\u00e9 next door, who asked not to be named, said traders had asked for cameras.")
+    mention = "The owner of the caf\u00e9 next door, who asked not to be named"
+    got = shipped._description_referent(SpeakerResolver(text), mention, text.index(mention), [], text)
+    assert got == (True, "The owner of the caf\u00e9 next door")
