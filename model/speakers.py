@@ -951,7 +951,9 @@ _NOT_VERBS = frozenset("""at in on for of to from by with without about after be
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 # "Her son, Declan Brannigan, turns the dial": a paragraph opening on the name in
 # apposition to its subject (further in, "Her mother, Astrid, had been ..." is a side figure).
-_SUBJECT_APPOSED = capitals(r"(?:^|\n)[ \t]*(?:The|His|Her|Their|[A-Z][\w\-]*[’']s)[ \t]+(?:[a-z\-]+[ \t]+){0,3}[a-z\-]+,[ \t]+")
+# Mid-paragraph, only a role does ("Its director general, Per Ekstrand, was blunter.").
+_SUBJECT_APPOSED = capitals(r"(?:(?:^|\n)[ \t]*(?:The|His|Her|Their|[A-Z][\w\-]*[’']s)[ \t]+(?:[a-z\-]+[ \t]+){0,3}[a-z\-]+"
+                            rf"|[.!?][\"”’]?[ \t]+(?:The|Its|His|Her|Their)[ \t]+(?:[a-z\-]+[ \t]+){{0,3}}(?!{_KIN}\b)[a-z\-]+),[ \t]+")
 _SENTENCE_OPENING = re.compile(rf"(?:{_SUBJECT_APPOSED}|(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*"
                                rf"(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?)"
                                + capitals(r"(?:[A-Z][\w.]*[ \t]+){0,3}$"))

@@ -989,3 +989,14 @@ def test_of_several_judges_the_judge_is_the_one_quoted():
     r.spoken.add("Ambrose")
     assert r.bound_name("the judge", at) == "Ambrose"
     assert r.court_role("judge") == "Ambrose"
+
+
+def test_a_name_apposed_to_the_subject_is_the_subject():
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("The employers said the strike would cost millions. Its director general, Per Ekstrand, was blunter.\n\n"
+            "Her son, Declan Brannigan, turns the dial. Her mother, Astrid Tollefsrud, had been the midwife.\n\n"
+            "\u201cNo,\u201d he said.")
+    names = [n for _, n in SpeakerResolver(text).sentence_subjects(len(text))]
+    assert "Per Ekstrand" in names and "Declan Brannigan" in names
+    assert "Astrid Tollefsrud" not in names  # a relative further into the paragraph is a side figure
