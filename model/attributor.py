@@ -323,6 +323,8 @@ class QuoteAttributor:
             speaker = mention_text = None
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
+            if u.kind == "direct" and mention is not None and mention.start < sentence_start(text, u.start):
+                mention = _named_after(text, u, resolver) or mention  # "'...,' Cllr Duckworth shot back."
             if u.kind == "direct" and (foreign or mention is None):
                 # « … », a déclaré le maire / „…“, sagte sie: in foreign copy the verb next to
                 # the marks beats the tagger's English reading of the sentence
@@ -800,6 +802,23 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     # A piece that opens with a mark or right after one is a quote's, not reported speech.
     return [(a, b) for a, b in pieces if text[a] not in OPEN_MARKS and text[a - 1 : a] not in OPEN_MARKS]
+
+
+def _named_after(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | None:
+    """The name right after a quote's closing mark and comma, with its verb ('"...,"
+    Cllr Duckworth shot back.'): the quote's own attribution, though the tagger linked a
+    mention of a sentence before."""
+    after = _NAME_AFTER_QUOTE.match(text, u.end)
+    if not after:
+        return None
+    m = next((m for m in resolver.names if m.start == after.end()), None)
+    if m is None or is_org(m.name) or not _VERB_AFTER_NAME.match(text, m.end):
+        return None
+    return Mention(m.start, m.end, *u.tok)
+
+
+_NAME_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:(?:Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?")
+_VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:[ \t]+(?:back|out|up|in|on))?[.,;]")
 
 
 def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mention | None,

@@ -192,10 +192,19 @@ BAKERY = (  # a paragraph opening on "Her son, <name>," is about him
     "Her son, Declan Brannigan, turns the dial anyway. \u2018She says that every morning,\u2019 the 36-year-old says.\n"
 )
 
+COUNCIL = (  # a quote's own "..., Cllr Duckworth shot back" beats the "she said" of the sentence before
+    "Casting vote decides housing row\n\n"
+    "Cllr Janet Morrow chaired the meeting. Cllr Helen Duckworth spoke against the plan.\n\n"
+    "Cllr Morrow interrupted her at one point. 'There is a school in the plans,' she said. "
+    "'A school that won't open until the last house is sold,' Cllr Duckworth shot back.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
+        (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
         (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
         (BAKERY, "She says that every morning,", "Declan Brannigan"),
         (COURT, "she had paid a deposit in March", "Lorna Quigg"),
