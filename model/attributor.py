@@ -597,6 +597,11 @@ class QuoteAttributor:
             # with no force named it stays "police".
             force = resolver.name_with_head("police", pos) or resolver.name_with_head("constabulary", pos)
             return True, force or description_speaker(mention)
+        if not _is_org_head(head) and not low.startswith(("a ", "an ")) and sentence_start(text, pos) == pos \
+                and not _is_plural(mention_core(mention)):
+            named = _named_next(text, pos, resolver)
+            if named:  # "Tennick’s chief executive said ... Adrian Kell, who will run the group, told"
+                return True, named
         if not determined:
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head == "witness" and low.startswith("the "):
@@ -802,6 +807,21 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     # A piece that opens with a mark or right after one is a quote's, not reported speech.
     return [(a, b) for a, b in pieces if text[a] not in OPEN_MARKS and text[a - 1 : a] not in OPEN_MARKS]
+
+
+_TO_NEXT_SENTENCE = re.compile(r"[.!?\"”’']*[ \t]*")
+
+
+def _named_next(text: str, pos: int, resolver: SpeakerResolver) -> str | None:
+    """The person opening the next sentence of the paragraph, when the story has not named
+    them before: wire copy describes a speaker, then names them."""
+    end = sentence_end(text, pos)
+    nxt = _TO_NEXT_SENTENCE.match(text, end).end()
+    before = {n for _, n in resolver.people_before(pos)}
+    for p, name in resolver.sentence_subjects(nxt + 1):
+        if p == nxt and name not in before and not is_org(name):
+            return name
+    return None
 
 
 def _named_after(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | None:

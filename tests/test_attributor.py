@@ -198,11 +198,18 @@ COUNCIL = (  # a quote's own "..., Cllr Duckworth shot back" beats the "she said
     "Cllr Morrow interrupted her at one point. 'There is a school in the plans,' she said. "
     "'A school that won't open until the last house is sold,' Cllr Duckworth shot back.\n"
 )
+MERGER = (  # wire copy describes a speaker, then names them in the next sentence
+    "Ready-meal makers to merge\n\n"
+    "Tennick Foods and Kestrel Kitchens will merge, cutting 1,400 jobs.\n\n"
+    "Tennick\u2019s chief executive said the closures had been \u201cthe hardest decision of my working life\u201d. "
+    "Adrian Kell, who will run the merged group, told analysts the closures were unavoidable.\n"
+)
 
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (MERGER, "the hardest decision of my working life", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
         (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
