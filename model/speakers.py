@@ -944,6 +944,7 @@ _LEAD_WORDS = ("(?:On|In|At|After|Before|During|Outside|Inside|Later|Earlier|Bac
 # "Pell's barrister, Ambrose Keel": the possessor is not the subject; "Moyo's campaign had
 # centred on ... she described" keeps Moyo.
 _POSSESSOR_OF_NAMED = re.compile(capitals(r"[’']s\s+(?:[a-z\-]+\s+){0,3}[a-z\-]+,\s+[A-Z]"))
+_GROUP_AFTER = re.compile(r"\s+(?:campaign|action|pressure|protest|residents[’']?|community|lobby)\s+group\b")
 _NEXT_WORD = re.compile(r"\w+ ([a-z]+)\b")
 _NOT_VERBS = frozenset("""at in on for of to from by with without about after before as and or but nor than
     into onto over under near beside behind between among during since until against across through who which
@@ -1545,7 +1546,8 @@ class SpeakerResolver:
                        or (w.lower() == h and (h in FOREIGN_ORG_HEADS or (len(h) > 8 and h.endswith(_GERMAN_ORG_ENDINGS))))
                        for w in name.split() for h in wanted if len(h) > 4)
 
-        hits = [m for m in self.names if len(m.name.split()) > 1 and (heads(m.name) & wanted or compound(m.name))]
+        hits = [m for m in self.names if len(m.name.split()) > 1 and (heads(m.name) & wanted or compound(m.name)
+                or "group" in wanted and _GROUP_AFTER.match(self.text, m.end))]  # "the Save Pelham Fields campaign group"
         before = [m for m in hits if m.start < position]
         best = before[-1] if before else (hits[0] if hits else None)
         return self.canonical_name(best.name, best.start) if best else None

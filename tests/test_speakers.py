@@ -1000,3 +1000,12 @@ def test_a_name_apposed_to_the_subject_is_the_subject():
     names = [n for _, n in SpeakerResolver(text).sentence_subjects(len(text))]
     assert "Per Ekstrand" in names and "Declan Brannigan" in names
     assert "Astrid Tollefsrud" not in names  # a relative further into the paragraph is a side figure
+
+
+def test_a_campaign_group_named_before_its_head_word():
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Larchgate Homes wants to build 420 houses. About 80 members of the Save Pelham Fields campaign "
+            "group waited outside.\n\nIn a letter, the group said the site flooded.")
+    r = SpeakerResolver(text)
+    assert r.name_with_head("group", text.index("the group")) == "Save Pelham Fields"
