@@ -30,7 +30,7 @@ from quoteattr.quote import Quote
 from quoteattr.speakers import (DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
-                                sentence_end, sentence_start)
+                                sentence_end, sentence_start, strip_titles)
 from quoteattr.tagging import DocEncoding, encode_documents
 
 if TYPE_CHECKING:
@@ -637,6 +637,13 @@ class QuoteAttributor:
             later = resolver.named_later(mention, pos)  # "the leader of the opposition bloc said", named next
             if later:
                 return True, later
+            if not _is_org_head(head):
+                # "The UN special envoy for Marvessa said ..." ¶ '"...," Amara Lindqvist told a
+                # news conference': someone new who speaks by the next paragraph's end
+                end = text.find("\n", text.find("\n", pos) + 2)
+                later = resolver.first_new_person(sentence_end(text, pos), (len(text) if end < 0 else end) - pos)
+                if later and strip_titles(later).lower() in resolver.speaking:
+                    return True, later
         if _is_plural(mention_core(mention)):
             return True, description_speaker(mention)  # "the researchers": a group, never one person
         return False, None

@@ -204,11 +204,19 @@ MERGER = (  # wire copy describes a speaker, then names them in the next sentenc
     "Tennick\u2019s chief executive said the closures had been \u201cthe hardest decision of my working life\u201d. "
     "Adrian Kell, who will run the merged group, told analysts the closures were unavoidable.\n"
 )
+ENVOY = (  # a description that introduces someone new, who speaks in the next paragraph
+    "Ceasefire talks stall\n\n"
+    "Marvessa's foreign minister, Irena Vasko, told reporters the rebels had walked away. "
+    "\"Our door remains open,\" she said.\n\n"
+    "The UN special envoy for Marvessa said both delegations had agreed to stay for two more days.\n\n"
+    "\"Nobody has left the building,\" Amara Lindqvist told a news conference.\n"
+)
 
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (ENVOY, "both delegations had agreed to stay for two more days", "Amara Lindqvist"),
         (MERGER, "the hardest decision of my working life", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
