@@ -640,8 +640,7 @@ class QuoteAttributor:
             if not _is_org_head(head):
                 # "The UN special envoy for Marvessa said ..." ¶ '"...," Amara Lindqvist told a
                 # news conference': someone new who speaks by the next paragraph's end
-                end = text.find("\n", text.find("\n", pos) + 2)
-                later = resolver.first_new_person(sentence_end(text, pos), (len(text) if end < 0 else end) - pos)
+                later = resolver.first_new_person(sentence_end(text, pos), _next_paragraph_end(text, pos) - pos)
                 if later and strip_titles(later).lower() in resolver.speaking:
                     return True, later
         if _is_plural(mention_core(mention)):
@@ -805,6 +804,16 @@ def _unwritten_subject(resolver: SpeakerResolver, text: str, pos: int, quotes: l
         return quotes[-1].speaker
     people = [c for c in resolver.people_before(pos) if c[0] >= _previous_paragraph_start(text, pos)]
     return max(people)[1] if people else None
+
+
+def _next_paragraph_end(text: str, pos: int) -> int:
+    """Where the paragraph after the one holding ``pos`` ends (the text's end if none)."""
+    here = text.find("\n", pos)
+    if here < 0:
+        return len(text)
+    start = re.compile(r"\s*").match(text, here).end()
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
