@@ -73,13 +73,15 @@ def _closes(text: str, i: int, opened: str) -> bool:
     return ch in DOUBLE_CLOSE or (ch in '"“' and _can_close(text, i))
 
 
-def _nested_double(text: str, i: int, end: int) -> int | None:
+def _nested_double(text: str, i: int, end: int, reach: int = 2000) -> int | None:
     """Where a double quote opened at ``i`` inside an open single one closes, when the
-    single one closes after it in the paragraph (‘… “…” …’); else None."""
-    close = next((j for j in range(i + 1, end) if _closes(text, j, text[i])), None)
+    single one closes after it in the paragraph (‘… “…” …’); else None. Both searches stop
+    ``reach`` characters on, so a paragraph of thousands of quotes stays linear."""
+    close = next((j for j in range(i + 1, min(end, i + reach)) if _closes(text, j, text[i])), None)
     if close is None:
         return None
-    after = any((text[j] in SINGLE_CLOSE or text[j] == "'") and _can_close(text, j) for j in range(close + 1, end))
+    after = any((text[j] in SINGLE_CLOSE or text[j] == "'") and _can_close(text, j)
+                for j in range(close + 1, min(end, close + reach)))
     return close if after else None
 
 

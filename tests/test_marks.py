@@ -89,3 +89,10 @@ def test_names_people_in_general_use_are_terms_not_quotes():
     assert not named("Vrost calls it \u201cthe worst month of my life\u201d")  # her own words
     assert not named("in what she called \u201ca very tight budget\u201d")
     assert not named("told analysts on a conference call: \u201cBatteries are where the grid is going")
+
+
+def test_a_paragraph_of_many_quotes_after_a_stray_single_mark():
+    # an apostrophe-like opening far before: each double quote stands alone, found in one pass
+    text = "The '90s " + " ".join(f"he said \u201cword {i}\u201d and" for i in range(3000)) + " it\u2019s over.\u2019"
+    spans = find_marked_spans(text)
+    assert len(spans) == 3000 and text[spans[-1].start : spans[-1].end] == "word 2999"
