@@ -949,8 +949,6 @@ def test_french_descriptions_carry_gender_in_their_ending():
 
 
 def test_the_lawyer_and_the_newcomer():
-    from quoteattr.speakers import SpeakerResolver
-
     text = ("Owen Tremlett denies fraud. Prosecuting, Adrian Pell KC said the money went on a horse.\n\n"
             "Cross-examined by Nadia Brook, for the defence, Lorna Quigg said she was sure. Tom Hale was not.")
     r = SpeakerResolver(text)
@@ -970,8 +968,6 @@ def test_anonymous_source_modifiers_are_not_the_head():
 
 
 def test_a_future_name_is_not_what_a_lone_word_stands_for():
-    from quoteattr.speakers import SpeakerResolver
-
     text = ("Tennick Foods and Kestrel Kitchens will merge. The combined company, to be called Tennick "
             "Kestrel, will employ 9,600 people.\n\nTennick said the merger would save £140m.")
     r = SpeakerResolver(text)
@@ -979,8 +975,6 @@ def test_a_future_name_is_not_what_a_lone_word_stands_for():
 
 
 def test_of_several_judges_the_judge_is_the_one_quoted():
-    from quoteattr.speakers import SpeakerResolver
-
     text = ("Giving the judgment, Lord Justice Ambrose, sitting with Mr Justice Farrow, said it was unsafe.\n\n"
             "\u2018The verdict cannot stand,\u2019 the judge said.")
     r = SpeakerResolver(text)
@@ -992,8 +986,6 @@ def test_of_several_judges_the_judge_is_the_one_quoted():
 
 
 def test_a_name_apposed_to_the_subject_is_the_subject():
-    from quoteattr.speakers import SpeakerResolver
-
     text = ("The employers said the strike would cost millions. Its director general, Per Ekstrand, was blunter.\n\n"
             "Her son, Declan Brannigan, turns the dial. Her mother, Astrid Tollefsrud, had been the midwife.\n\n"
             "\u201cNo,\u201d he said.")
@@ -1003,8 +995,6 @@ def test_a_name_apposed_to_the_subject_is_the_subject():
 
 
 def test_a_campaign_group_named_before_its_head_word():
-    from quoteattr.speakers import SpeakerResolver
-
     text = ("Larchgate Homes wants to build 420 houses. About 80 members of the Save Pelham Fields campaign "
             "group waited outside.\n\nIn a letter, the group said the site flooded.")
     r = SpeakerResolver(text)
