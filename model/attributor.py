@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
+from quoteattr.speakers import (DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
@@ -1099,10 +1099,6 @@ _FINITE = re.compile(
 )
 
 
-# "HOLMSTAD, March 5 (Wire) — ", "TOLLGARTH — ": where a lede's first sentence starts.
-_DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,}(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]+\s+")
-
-
 def _lede_start(text: str, start: int, end: int) -> tuple[int, int]:
     """Put a reported clause's start where its paragraph's sentence starts when the
     tagger ran into the headline or dateline ('study finds HOLMSTAD, March 5 (Wire) —
@@ -1111,7 +1107,7 @@ def _lede_start(text: str, start: int, end: int) -> tuple[int, int]:
     if last_nl >= 0:
         start = last_nl + 1  # a reported clause does not run on from the paragraph before
     para = _paragraph_start(text, start)
-    date = _DATELINE.match(text, para)
+    date = DATELINE.match(text, para)  # where a lede's first sentence starts
     if date is None:
         return start, end
     lede = date.end()

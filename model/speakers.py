@@ -314,6 +314,8 @@ TITLE_MODIFIERS = frozenset(
 
 def _is_title(word: str, nxt: str | None = None) -> bool:
     w = word.lower().strip(".")
+    if w == "chief" and nxt is not None and nxt.lower() in _given_names():
+        return True  # "Chief Ray Tolland": a fire or police chief
     if w in TITLE_MODIFIERS:
         # "Former Afghan Vice President": a modifier may stand before a demonym too.
         return nxt is not None and (_is_title(nxt) or nxt.lower().strip(".") in TITLE_MODIFIERS
@@ -374,9 +376,10 @@ def strip_titles(name: str) -> str:
     owned = possessor_split(" ".join(words))
     if owned:
         words = owned[1].split()  # "the Civic Alliance’s Geoffrey Tallis"
-    elif sep and not is_org(left) and len(left.split()) >= 2 and (is_org(right) or titled):
+    elif sep and not is_org(left) and len(left.split()) >= 2 and (is_org(right) or titled or right.startswith("the ")):
         # "Eszter Lakatos of the Tokaly Research Institute", "Sen. Tomas Brevik of
-        # Halmaria": a person, then where they are from.
+        # Halmaria", "Ray Tolland of the Pell County Fire Protection District": a person,
+        # then where they are from.
         words = left.split()
     elif is_org(" ".join(words)):
         m = and_lead(head, run.start()) if not lead_cut else None
@@ -473,6 +476,21 @@ def _first_line_headline(text: str, title_case: list[tuple[int, int]]) -> list[t
     if text[end : end + 2] != "\n\n" or len(line.split()) > 20 or line.rstrip().endswith(("?", "!", "”", '"', "’", "'")):
         return []
     return [(0, end)]
+
+
+# "HOLMSTAD, March 5 (Wire) — ", "TOLLGARTH — ": a paragraph's opening place line.
+DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,}(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]+\s+")
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Datelines ('CARROW RIDGE — '): a place in capitals, never a person a pronoun
+    could mean."""
+    out = []
+    for para in re.finditer(r"(?:^|\n)(?=[A-Z])", text):
+        m = DATELINE.match(text, para.end())
+        if m:
+            out.append(m.span())
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -611,7 +629,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
                     names[i] = NameMention(n.start, n.end, f"{m.group(1)} {m.group(2)}")
         return names
     out = []
-    skip = headline_spans(text)
+    skip = headline_spans(text) + dateline_spans(text)
     foreign = mostly_foreign(text) if foreign is None else foreign
     function_words = FOREIGN_FUNCTION_WORDS if foreign else frozenset()
     nouns = _german_nouns(text) if function_words else frozenset()

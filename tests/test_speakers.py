@@ -321,6 +321,12 @@ def test_dates_places_and_occupations_are_not_names():
         ("National Resistance Front of Afghanistan", "National Resistance Front of Afghanistan"),
         ("General Motors", "General Motors"),
         ("Former Afghan Vice President Amrullah Saleh", "Amrullah Saleh"),
+        ("Chief Ray Tolland", "Ray Tolland"),  # a fire chief: "Chief" before a given name
+        ("Chief Executive Ana Roth", "Ana Roth"),
+        # a person, then "of the" where they work, even when it is not an organisation's name
+        ("Chief Ray Tolland of the Pell County Fire Protection District", "Ray Tolland"),
+        ("Jane Roe of the Bronx", "Jane Roe"),
+        ("Friends of the Earth", "Friends of the Earth"),
     ],
 )
 def test_strip_titles_keeps_only_the_name(mention, name):
@@ -999,3 +1005,16 @@ def test_a_campaign_group_named_before_its_head_word():
             "group waited outside.\n\nIn a letter, the group said the site flooded.")
     r = SpeakerResolver(text)
     assert r.name_with_head("group", text.index("the group")) == "Save Pelham Fields"
+
+
+def test_dateline_place_is_not_a_person():
+    text = (
+        "Wildfire tears through hillside town\n\n"
+        "CARROW RIDGE — A wildfire swept through this town overnight, authorities said.\n\n"
+        "The town's fire chief said crews were there within 15 minutes.\n\n"
+        "He said the cause was under investigation."
+    )
+    assert not any("CARROW" in n.name for n in find_names(text))
+    assert SpeakerResolver(text).people_before(text.index("He said")) == []
+    # a name that opens a paragraph without a dash after it is still a name
+    assert "AMRULLAH SALEH" in [n.name for n in find_names("It was late.\n\nAMRULLAH SALEH said so.")]
