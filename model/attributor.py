@@ -28,7 +28,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import (DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
-                                SpeakerResolver, cached_regex, called, capitals, description_speaker, head_gender,
+                                SpeakerResolver, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
 from quoteattr.tagging import DocEncoding, encode_documents
@@ -500,7 +500,7 @@ class QuoteAttributor:
                 cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
             written = written_subject(text, pos)  # "la mère", before it was read as "the mère"
             g = head_gender(mention) or (head_gender(written) if written else None) \
-                or _own_pronoun_gender(text, pos + len(mention))
+                or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
             if g:  # "Her son" is not the woman named before; "the prosecutor ... in her speech" is a woman
                 cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
             if person and cands:
@@ -597,7 +597,7 @@ class QuoteAttributor:
             # with no force named it stays "police".
             force = resolver.name_with_head("police", pos) or resolver.name_with_head("constabulary", pos)
             return True, force or description_speaker(mention)
-        if not _is_org_head(head) and not low.startswith(("a ", "an ")) and sentence_start(text, pos) == pos \
+        if not _is_org_head(head) and not low.startswith(("a ", "an ")) and _opens_attribution(text, pos) \
                 and not _is_plural(mention_core(mention)):
             named = _named_next(text, pos, resolver)
             if named:  # "Tennick’s chief executive said ... Adrian Kell, who will run the group, told"
@@ -672,6 +672,12 @@ class QuoteAttributor:
             # named in it otherwise ('embraced by his mother, Hélène Reinholt ... "...," she told').
             people += [c for c in resolver.people_before(pos, surnames=True) if c[0] >= para and c not in people
                        and resolver.gender(c[1], pos) == want and not _named_in(c[1], quote) and not _is_plural(c[1])]
+            # Also anyone whose given name says that gender, named earlier in its sentence
+            # ('Deane accused Halloran of having “…”, and she called his proposal “…”'; not
+            # 'Asked by the Courier in 1998, she said').
+            sentence = sentence_start(text, pos)
+            people += [c for c in resolver.people_before(pos, surnames=True, since=sentence) if c[0] >= sentence
+                       and c not in people and first_name_gender(c[1]) == want and not _named_in(c[1], quote)]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
@@ -706,6 +712,10 @@ class QuoteAttributor:
             return later  # "the judge" in a lede, "Judge Philippa Ackerly" further down
         if "-year-old" in low and not _is_org_head(mention_head(mention)):
             people = resolver.people_before(pos)  # "the 34-year-old engineer": someone already named
+            g = head_gender(mention) or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
+            if g:  # "In her acceptance speech, the 51-year-old ..." is a woman, known to be one if anyone is
+                people = [c for c in people if resolver.gender(c[1], pos) == g] \
+                    or [c for c in people if resolver.gender(c[1], pos) is None]
             if people:
                 return max(people)[1]
         end = pos + len(mention)  # not a name inside it ("the 118-year-old maker of Marlow Creams")
@@ -771,6 +781,19 @@ def _own_pronoun_gender(text: str, end: int) -> str | None:
     return "f" if m.group(1).lower() in ("her", "herself") else "m"
 
 
+def _opening_pronoun_gender(text: str, pos: int) -> str | None:
+    """The gender a possessive before a description in its sentence gives it ('In her
+    acceptance speech, the 51-year-old'), with no capitalised name between."""
+    start = sentence_start(text, pos)
+    close = [c.end() for c in _CLOSING_MARK.finditer(text, start, pos)]
+    m = _OPENING_PRONOUN.search(text, close[-1] if close else start, pos)  # not in a quote before it
+    if not m or _CAPITALISED_WORD.search(m.group(0)):
+        return None
+    return "f" if m.group(1).lower() == "her" else "m"
+
+
+_CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
+_OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)
 _REPLY = re.compile(r"\s*(?:replied|answered|responded)\b")
 _QUESTION_CUE = re.compile(r"\b(?:asked|put it to|pressed|suggested)\b")
 
@@ -826,6 +849,16 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TO_NEXT_SENTENCE = re.compile(r"[.!?\"”’']*[ \t]*")
+
+
+def _opens_attribution(text: str, pos: int) -> bool:
+    """Whether a mention opens its sentence, or follows only the quote that does ('"...,"
+    Deane’s campaign manager told reporters.')."""
+    start = sentence_start(text, pos)
+    return start == pos or (text[start : start + 1] in OPEN_MARKS and bool(_AFTER_CLOSING_MARK.search(text, start, pos)))
+
+
+_AFTER_CLOSING_MARK = re.compile(r"[,!?][’'\"”][ \t]+$")
 
 
 def _named_next(text: str, pos: int, resolver: SpeakerResolver) -> str | None:
@@ -1041,8 +1074,9 @@ def _data_owner(text: str, mention: Mention) -> Mention:
 
 
 _OWNED_DATA = re.compile(r"(his|her|their|its|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?(?=[’']s\s))(?:[’']s)?\s+(?:own\s+)?"
-                         r"(?:estimates?|figures|analysis|data|calculations?|count|research|records|tally|projections?|"
-                         r"modell?ing|numbers)", re.IGNORECASE)
+                         # "the Civic Alliance’s own canvass returns", "the federation’s published decision"
+                         r"(?:[a-z\-]+\s+)?(?:estimates?|figures|analysis|data|calculations?|count|research|records|tally|"
+                         r"projections?|modell?ing|numbers|returns|decision|ruling|report|survey|poll|accounts)", re.IGNORECASE)
 _OF_NAMED = re.compile(capitals(r"\s(?:of|de\s+la|de\s+l['’]|du|des|de|der|del)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*)$"))
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 

@@ -69,7 +69,7 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival air metals rail unit lines homes observatory
+    festival air metals rail unit lines homes observatory district
     bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern""".split()
 )
 # French, German and Spanish ones: their names often put the head first ('Gemeinde Moosreuth',
@@ -769,7 +769,7 @@ _OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow op
 _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
     department parliament assembly senate congress church union league federation association alliance
-    coalition party front movement guild
+    coalition party front movement guild district
     society institute academy museum library coastguard brigade commission authority agency service""".split()
 )
 # What a story calls a company it names without an organisation word ("Tidewell, a
@@ -1237,7 +1237,10 @@ class SpeakerResolver:
         hits = []
         words = mention_core(description).lower().split()
         own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
-        own_place = {w for w in mention_core(description).split()[1:-1] if w[:1].isupper()}  # "the Skelbridge coach"
+        core = mention_core(description).split()
+        own_place = {w for w in core[1:-1] if w[:1].isupper()}  # "the Skelbridge coach"
+        if len(core) > 1 and core[0][:1].isupper() and _POSSESSIVE.search(core[0]):
+            own_place.add(_POSSESSIVE.sub("", core[0]))  # "Deane’s campaign manager" is not "Halloran’s campaign manager, Neil Ashcombe"
         # Only the head word ignores case: the name pattern relies on capitals.
         # "spokesman Bilal Karimi"; with a comma ("His wife, Ilona Dudek", "The quartet's
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
@@ -1471,11 +1474,12 @@ class SpeakerResolver:
                     votes.append(("f", 1, offset + tok.start()))
                     return
 
-    def people_before(self, position: int, surnames: bool = False) -> list[tuple[int, str]]:
+    def people_before(self, position: int, surnames: bool = False, since: int | None = None) -> list[tuple[int, str]]:
         """Every person named in full before ``position``: the last resort for a pronoun
         or a role whose antecedent the tagger never marked ('Every Thursday at dawn, Wilma
         Kallweit climbs ...'. "...," she says). With ``surnames``, also the lone surnames
-        that stand for someone named in full ('Late on Friday, Dahlberg sits alone')."""
+        that stand for someone named in full ('Late on Friday, Dahlberg sits alone'), and
+        from ``since`` on those that do not act too ('Deane accused Halloran of ..., and she')."""
         if self._people is None:  # computed once per article: every pronoun may ask
             self._people = []
             for m in self.names:
@@ -1495,7 +1499,7 @@ class SpeakerResolver:
                     continue  # "on the Cherry Tree estate", "the Halvorsen report": a thing, not a person
                 self._people.append((m.start, self.canonical_name(m.name, m.start), lone))
         return [(p, n) for p, n, lone in self._people if p < position and (
-            not lone or surnames and self._acts(p))]
+            not lone or surnames and (self._acts(p) or since is not None and p >= since))]
 
     def _acts(self, start: int) -> bool:
         """A lone surname followed by its verb ('Dahlberg sits alone', 'the elder Penhallow
@@ -1615,15 +1619,20 @@ class SpeakerResolver:
             name = self.canonical_name(m.name, m.start)
             if name and len(name.split()) == 1 and len(full.get(name, ())) == 1:
                 name = next(iter(full[name]))
-            if name and (is_org(name) or name in self.described_companies) \
-                    and not any(w.lower() in _NOT_COMPANIES for w in name.split()):
-                orgs.append((m.start, name))
+            if not name or any(w.lower() in _NOT_COMPANIES for w in name.split()):
+                continue
+            if is_org(name) or name in self.described_companies:
+                orgs.append((m.start, name, True))
+            elif name in self.neuter:  # "Sierra Vale Power, which owns the line, said": in its paragraph only
+                orgs.append((m.start, name, False))
         para = self.text.rfind("\n", 0, position) + 1
-        in_para = [name for start, name in orgs if start >= para]
+        in_para = [name for start, name, _ in orgs if start >= para]
         if in_para:  # "Ibis, founded in 2011, said ... The company said": the paragraph's own
             return in_para[0]
         seen: dict[str, int] = {}
-        for _, name in orgs:
+        for _, name, company in orgs:
+            if not company:
+                continue
             seen[name] = seen.get(name, 0) + 1
         return max(seen, key=seen.__getitem__) if seen else None  # on a tie, the first named
 

@@ -212,10 +212,38 @@ ENVOY = (  # a description that introduces someone new, who speaks in the next p
     "\"Nobody has left the building,\" Amara Lindqvist told a news conference.\n"
 )
 
+ELECTION = (  # whose campaign manager; an age and 'her'; a she for the woman just named as an object
+    "Halloran wins mayoralty after recount\n\n"
+    "Bridget Halloran of the Civic Alliance was elected mayor on Friday, beating Simon Deane of Regional Forward.\n\n"
+    "The returning officer, Gareth Lowe, said turnout had been 38.7 per cent.\n\n"
+    "In her acceptance speech, the 51-year-old former head teacher promised to \u201cget the buses running on time\u201d.\n\n"
+    "Halloran\u2019s campaign manager, Neil Ashcombe, said the seat had been won \u201cstreet by street\u201d.\n\n"
+    "\u201cIf you reject 1,100 ballots, you owe people an explanation,\u201d Deane\u2019s campaign manager told reporters. "
+    "Priya Soames, a former council leader, said the party would write to the returning officer.\n\n"
+    "During the debate, Deane accused Halloran of having \u201cno plan beyond a bus timetable\u201d, and she called "
+    "his airport plan \u201ca runway to nowhere\u201d.\n\n"
+    "According to the Civic Alliance\u2019s own canvass returns, Halloran gained ground in every ward.\n"
+)
+WILDFIRE = (  # a fire district is an organisation; a company with no organisation word is 'the company'
+    "Fire jumps highway\n\n"
+    "MARLOW SPRINGS \u2014 The fire had burned 14,200 acres, according to the Tallis County Fire Protection District.\n\n"
+    "The district's fire chief said crews had pulled back twice. \"We had a line,\" she told reporters.\n\n"
+    "Chief Dolores Vickery, who has led the district for nine years, urged people to leave.\n\n"
+    "Sierra Vale Power, which owns the line, said it was cooperating with investigators. "
+    "The company said it had not cut power because winds had been \"below our threshold.\"\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (ELECTION, "get the buses running on time", "Bridget Halloran"),
+        (ELECTION, "If you reject 1,100 ballots, you owe people an explanation,", "Priya Soames"),
+        (ELECTION, "a runway to nowhere", "Bridget Halloran"),
+        (ELECTION, "Halloran gained ground in every ward", "Civic Alliance"),
+        (WILDFIRE, "crews had pulled back twice", "Dolores Vickery"),
+        (WILDFIRE, "We had a line,", "Dolores Vickery"),
+        (WILDFIRE, "below our threshold.", "Sierra Vale Power"),
         (ENVOY, "both delegations had agreed to stay for two more days", "Amara Lindqvist"),
         (MERGER, "the hardest decision of my working life", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
@@ -869,3 +897,14 @@ def test_an_anonymous_source_is_never_bound_to_a_name(shipped):
     mention = "The owner of the caf\u00e9 next door, who asked not to be named"
     got = shipped._description_referent(SpeakerResolver(text), mention, text.index(mention), [], text)
     assert got == (True, "The owner of the caf\u00e9 next door")
+
+
+def test_a_possessive_before_a_description_gives_its_gender_unless_quoted():
+    from quoteattr.attributor import _opening_pronoun_gender
+
+    text = "In her acceptance speech, the 51-year-old thanked everyone."
+    assert _opening_pronoun_gender(text, text.index("the 51")) == "f"
+    text = "\u201cNot one note in her music is there to impress,\u201d the 78-year-old said."
+    assert _opening_pronoun_gender(text, text.index("the 78")) is None  # 'her' is inside the quote
+    text = "In his letter to Marrin, the 40-year-old said he was sorry."
+    assert _opening_pronoun_gender(text, text.index("the 40")) is None  # a name comes between
