@@ -308,6 +308,7 @@ class QuoteAttributor:
             named = [m for m in near if after and m.start == after.end() and mention_type(text[m.start : m.end]) == "name"]
             if u.subject is not None:  # found with the clause it reports
                 mention = Mention(*u.subject, *u.tok)
+                mention = _relative_clause_antecedent(text, mention, resolver, near) or mention
             elif named:  # '..., according to Brightline Research.': the sentence names who (not 'to her data')
                 mention = named[0]
             else:
@@ -486,7 +487,8 @@ class QuoteAttributor:
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not _org_like(c[1])] or cands
                 if want:
-                    people = self._gendered_people(resolver, text, pos, want, people, quote)
+                    people = self._gendered_people(resolver, text, pos, want,
+                                                   people + self._described_subjects(resolver, text, pos, history), quote)
                     if low in ("he", "she") and (self.ranker is not None or self.pronoun_log is not None):
                         ranked = self._rank_pronoun(resolver, text, pos, want, spoke, sources,
                                                     max(people)[1] if people else None)
@@ -496,8 +498,8 @@ class QuoteAttributor:
         elif kind == "description":
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             person = not _is_org_head(mention_head(mention))
-            if person:
-                cands = [c for c in cands if not _org_like(c[1])]  # "the chief executive" is a person
+            if person:  # "the chief executive" is a person, not an organisation or the dateline's town
+                cands = [c for c in cands if not _org_like(c[1]) and c[1].upper() not in resolver.dateline_places]
             written = written_subject(text, pos)  # "la mère", before it was read as "the mère"
             g = head_gender(mention) or (head_gender(written) if written else None) \
                 or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
@@ -633,7 +635,8 @@ class QuoteAttributor:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
             return True, description_speaker(mention)  # "the municipal council", never named: not a person
-        if _POSTMODIFIED.search(mention.split(",")[0]):
+        if _POSTMODIFIED.search(mention.split(",")[0]) or re.search(r",\s+who\s", mention):
+            # "The vice-chancellor, who was at a meeting ... when the occupation began, said"
             later = resolver.named_later(mention, pos)  # "the leader of the opposition bloc said", named next
             if later:
                 return True, later
@@ -646,6 +649,19 @@ class QuoteAttributor:
         if _is_plural(mention_core(mention)):
             return True, description_speaker(mention)  # "the researchers": a group, never one person
         return False, None
+
+    def _described_subjects(self, resolver: SpeakerResolver, text: str, pos: int,
+                            history: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Named people a sentence of the pronoun's paragraph opens with by role ('Adjourning
+        the case, the judge told jurors ... "...," he said'): subjects as much as names are."""
+        out = []
+        for m in _DESCRIBED_SUBJECT.finditer(text, _paragraph_start(text, pos), pos):
+            if m.start(1) == pos or _is_org_head(mention_head(m.group(1))):
+                continue
+            settled, who = self._description_referent(resolver, m.group(1), m.start(1), history, text)
+            if settled and who and mention_type(who) == "name":
+                out.append((m.start(1), who))
+        return out
 
     @staticmethod
     def _gendered_people(resolver: SpeakerResolver, text: str, pos: int, want: str,
@@ -792,6 +808,11 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
     return "f" if m.group(1).lower() == "her" else "m"
 
 
+# "Adjourning the case until Tuesday, the judge told jurors": a role opening a sentence, then its verb
+_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+)?"
+                                r"(the\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+)\s+"
+                                r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed)\b",
+                                re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)
 _REPLY = re.compile(r"\s*(?:replied|answered|responded)\b")
@@ -905,6 +926,7 @@ def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mentio
 
 
 _OPENS_AFTER_CLAUSE = re.compile(r"[.,:;!?]\s*[“\"‘'«]\s*$")  # '... said. "B' (not 'had been “massaged')
+_ENDS_IN_RELATIVE = re.compile(r",\s+(?:who|which)$")  # the tagger's "A second-year student, who"
 _INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose)\b[^,;.!?\n]*$")
 _OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed)\b)")
 
@@ -921,6 +943,11 @@ def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: Sp
         if start <= m.start and m.end <= mention.start and _INTO_RELATIVE.search(text, m.end, mention.start):
             same = [x for x in mentions if x.start == m.start]
             return same[0] if same else Mention(m.start, m.end, mention.tok_start, mention.tok_end)
+    for x in mentions:  # "A second-year student, who asked not to be named because he feared ..., said"
+        if start <= x.start and x.end <= mention.start and mention_type(text[x.start : x.end]) == "description" \
+                and (_INTO_RELATIVE.search(text, x.end, mention.start)
+                     or _ENDS_IN_RELATIVE.search(text, x.start, x.end) and not re.search(r"[,;.!?]", text[x.end : mention.start])):
+            return x
     return None
 
 

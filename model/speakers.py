@@ -1186,7 +1186,9 @@ class SpeakerResolver:
             if _inside(m.start, self.headlines) or self.introduced_as_relative(m):
                 continue
             lo = max(self.text.rfind(". ", 0, m.start), self.text.rfind("\n", 0, m.start)) + 1
-            hi = sentence_end(self.text, sentence_end(self.text, m.end) + 2)  # its sentence and the next
+            hi = sentence_end(self.text, sentence_end(self.text, m.end) + 2)  # its sentence and the next,
+            para_end = self.text.find("\n", m.end)
+            hi = hi if para_end < 0 else min(hi, para_end)  # in its paragraph
             said = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", self.text[lo:hi])}
             if words & said - {w.lower() for w in m.name.split()}:
                 return self.canonical_name(m.name, m.start)
@@ -1305,6 +1307,8 @@ class SpeakerResolver:
         name = name.strip()
         if not name[:1].isupper():
             return False
+        if name.upper() in self.dateline_places:
+            return True  # "BRENMOUTH - The city council ..." then "Brenmouth unveils plan"
         if " " in name:  # 'Fennick Cross', 'Carrow Ridge': 'in Fennick Cross', and no given name
             if name.split()[-1].lower() in _STREET_HEADS and mention_type(name) == "name" and not is_org(name):
                 return True  # "Cliff Road", though Cliff is a given name
@@ -1313,6 +1317,11 @@ class SpeakerResolver:
             return _place_like(name) or bool(cached_regex(
                 rf"\b(?:in|at|near|outside|above|below|around|across|beyond|en|à|aus|nach|desde|hacia)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
         return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via|en|à|aus|nach|desde|hacia)\s+{re.escape(name)}\b").search(self.text))
+
+    @cached_property
+    def dateline_places(self) -> set[str]:
+        """The places datelines name, in capitals ('CARROW RIDGE')."""
+        return {re.split(r"[,(—–-]", self.text[a:b])[0].strip() for a, b in dateline_spans(self.text)}
 
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's
@@ -1670,7 +1679,8 @@ class SpeakerResolver:
         article has not named before it."""
         before = {n for _, n in self.people_before(position)}
         for p, name in self.people_before(position + reach):
-            if p >= position and name not in before and len(name.split()) > 1:
+            if p >= position and name not in before and len(name.split()) > 1 \
+                    and not _inside(p, self.quoted) and not in_double_quotes(self.text, p):  # "in Castle Hill" in a quote
                 return name
         return None
 

@@ -233,10 +233,25 @@ WILDFIRE = (  # a fire district is an organisation; a company with no organisati
     "The company said it had not cut power because winds had been \"below our threshold.\"\n"
 )
 
+CAMPUS = (  # a role opening a sentence is who 'he' is; '..., who ...' descriptions named next paragraph
+    "Students occupy senate house\n\n"
+    "Nadia Farrant, the union president, addressed the crowd. \u201cWe have come to be consulted,\u201d she said.\n\n"
+    "The vice-chancellor, who was at a meeting in the capital when the occupation began, said in a statement that "
+    "the university \u201crespects the right to protest\u201d but would not reverse decisions \u201ctaken after a long "
+    "and careful process\u201d.\n\n"
+    "Professor Graham Whitlock, who has led Caldmoor since 2019, later told a radio station the cuts were needed. "
+    "\u201cI did not come into this job to close departments,\u201d he said.\n\n"
+    "Marek Dunn, a porter, said the doors had been chained.\n\n"
+    "Adjourning the meeting, the vice-chancellor told staff not to speak to reporters. "
+    "\u201cThe evidence is what you hear in this room,\u201d he said.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (CAMPUS, "respects the right to protest", "Graham Whitlock"),
+        (CAMPUS, "The evidence is what you hear in this room,", "Graham Whitlock"),
         (ELECTION, "get the buses running on time", "Bridget Halloran"),
         (ELECTION, "If you reject 1,100 ballots, you owe people an explanation,", "Priya Soames"),
         (ELECTION, "a runway to nowhere", "Bridget Halloran"),

@@ -1018,3 +1018,16 @@ def test_dateline_place_is_not_a_person():
     assert SpeakerResolver(text).people_before(text.index("He said")) == []
     # a name that opens a paragraph without a dash after it is still a name
     assert "AMRULLAH SALEH" in [n.name for n in find_names("It was late.\n\nAMRULLAH SALEH said so.")]
+
+
+def test_dateline_town_is_a_place_and_quoted_names_are_not_new_speakers():
+    text = (
+        "Brenmouth unveils housing plan\n\n"
+        "BRENMOUTH - The city council unveiled plans on Tuesday.\n\n"
+        "The leader of the opposition group said the promise was \"worth nothing\".\n\n"
+        "\"We heard this before in Castle Hill,\" Councillor Ruth Haldane said.\n"
+    )
+    r = SpeakerResolver(text)
+    assert r.is_place("Brenmouth") and not r.is_place("Ruth Haldane")
+    start = text.index("said the promise")
+    assert r.first_new_person(start, len(text) - start) == "Ruth Haldane"  # not "Castle Hill", inside the quote
