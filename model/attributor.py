@@ -604,6 +604,13 @@ class QuoteAttributor:
             named = _named_next(text, pos, resolver)
             if named:  # "Tennick’s chief executive said ... Adrian Kell, who will run the group, told"
                 return True, named
+        if low.startswith(("its ", "their ")) and not _is_org_head(head):
+            # "The search is coordinated from the coastguard’s rescue centre. Its duty commander
+            # said ..." ¶ "..., Commander Peter Lowry told reporters": bound by the next paragraph
+            later = resolver.bound_later(mention, pos)
+            if later and any(pos < m.start < _next_paragraph_end(text, pos) and resolver.canonical_name(m.name, m.start) == later
+                             for m in resolver.names):
+                return True, later
         if not determined:
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head == "witness" and low.startswith("the "):

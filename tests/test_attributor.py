@@ -246,10 +246,20 @@ CAMPUS = (  # a role opening a sentence is who 'he' is; '..., who ...' descripti
     "\u201cThe evidence is what you hear in this room,\u201d he said.\n"
 )
 
+COASTGUARD = (  # "Its duty commander" is named with his title in the next paragraph
+    "Two crew missing after cargo ship capsizes\n\n"
+    "The harbour authority of Port Kellan said the ship had been cleared to sail.\n\n"
+    "The search is coordinated from the coastguard\u2019s rescue centre at Wendry Head. Its duty commander said "
+    "anyone in the water without a survival suit would struggle to last more than a few hours.\n\n"
+    "\u201cWe are still searching,\u201d Commander Peter Lowry told reporters at the lifeboat station.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (COASTGUARD, "anyone in the water without a survival suit would struggle to last more than a few hours",
+         "Peter Lowry"),
         (CAMPUS, "respects the right to protest", "Graham Whitlock"),
         (CAMPUS, "The evidence is what you hear in this room,", "Graham Whitlock"),
         (ELECTION, "get the buses running on time", "Bridget Halloran"),
