@@ -569,6 +569,8 @@ class QuoteAttributor:
         bound = resolver.age_bound(mention.split(",")[0]) or resolver.bound_name(mention, pos)
         if bound and _is_org_head(head) and not is_org(bound) and len(bound.split()) > 1 and resolver.gender(bound, pos):
             bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
+        if bound and not _is_org_head(head) and resolver.is_place(bound) and not is_org(bound):
+            bound = None  # "As he walked along Bridge Street, one man shouted": a person, not the street
         if bound:
             return True, bound
         if head in ("defendant", "accused", "prosecutor", "judge") and not low.startswith(("a ", "an ")) \
@@ -883,9 +885,12 @@ def _opens_attribution(text: str, pos: int) -> bool:
     """Whether a mention opens its sentence, or follows only the quote that does ('"...,"
     Deane’s campaign manager told reporters.')."""
     start = sentence_start(text, pos)
-    return start == pos or (text[start : start + 1] in OPEN_MARKS and bool(_AFTER_CLOSING_MARK.search(text, start, pos)))
+    if start == pos or _FRONTED_PHRASE.fullmatch(text, start, pos):  # "Outside the court, Ashby’s older sister said"
+        return True
+    return text[start : start + 1] in OPEN_MARKS and bool(_AFTER_CLOSING_MARK.search(text, start, pos))
 
 
+_FRONTED_PHRASE = re.compile(r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+")
 _AFTER_CLOSING_MARK = re.compile(r"[,!?][’'\"”][ \t]+$")
 
 

@@ -208,6 +208,9 @@ def mention_name(mention: str) -> str | None:
     ``Hanak's lawyer, Matej Sokol`` -> ``Matej Sokol``; ``One protester, primary school
     teacher Gwen Rhys`` -> ``Gwen Rhys``; ``a police spokesman`` -> None.
     """
+    given = _GAVE_NAME_AS.search(mention)
+    if given:  # "a woman who gave her name only as Ilse"
+        return given.group(1)
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
@@ -256,6 +259,8 @@ def mention_name(mention: str) -> str | None:
 
 
 _GAVE_NAME = re.compile(r"\bname(?:\s+as)?$")
+_GAVE_NAME_AS = re.compile(capitals(r"\b(?:gave|giving|gives)\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+"
+                                    r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)"))
 _OFFICE_OF = re.compile(capitals(r"(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z][\w.]*)\s+(?:of|for)\s+[A-Z]"))
 _PERSON = re.compile(capitals(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+"))
 
@@ -1265,6 +1270,8 @@ class SpeakerResolver:
             for m in pat.finditer(window):
                 if pat is pat_after and REPORTING_NEXT.match(self.text, offset + m.end()):
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
+                if pat is pat_after and re.search(r"\baccording\b", m.group(0)):
+                    continue  # "from neighbouring Marsand, according to survivors"
                 if pat is pat_after and re.fullmatch(_KIN, head_pattern) and self.text.startswith(" of ", offset + m.end()):
                     continue  # "the town of Kelloway, the daughter of a trawlerman": someone else's daughter
                 prev = re.search(r"([A-Za-z]+)\s+$", window[max(0, m.start() - 20) : m.start()])

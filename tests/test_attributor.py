@@ -254,10 +254,20 @@ COASTGUARD = (  # "Its duty commander" is named with his title in the next parag
     "\u201cWe are still searching,\u201d Commander Peter Lowry told reporters at the lifeboat station.\n"
 )
 
+APPEAL = (  # a street is nobody; a fronted phrase before a description named in the next sentence
+    "Flood town demands answers\n\n"
+    "Environment Minister Tomas Hale visited Dunraith on Sunday and said the government would \"stand behind\" the town.\n\n"
+    "As he walked along the flood barrier on Bridge Street, one man shouted \"Where were you in March?\" at him.\n\n"
+    "Outside the court, Ashby\u2019s older sister said she had sat through every day of his trial. "
+    "Carla Ashby, 42, held up a photograph of her brother.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (APPEAL, "Where were you in March?", "one man"),
+        (APPEAL, "she had sat through every day of his trial", "Carla Ashby"),
         (COASTGUARD, "anyone in the water without a survival suit would struggle to last more than a few hours",
          "Peter Lowry"),
         (CAMPUS, "respects the right to protest", "Graham Whitlock"),

@@ -1031,3 +1031,12 @@ def test_dateline_town_is_a_place_and_quoted_names_are_not_new_speakers():
     assert r.is_place("Brenmouth") and not r.is_place("Ruth Haldane")
     start = text.index("said the promise")
     assert r.first_new_person(start, len(text) - start) == "Ruth Haldane"  # not "Castle Hill", inside the quote
+
+
+def test_gave_name_as_is_the_name_and_according_to_is_not_an_appositive():
+    assert mention_name("a woman who gave her name only as Ilse") == "Ilse"
+    assert mention_name("a man who gave his name as Yusuf Hamdi") == "Yusuf Hamdi"
+    assert mention_name("a woman who gave only her first name") is None
+    text = ("The boat left Ourane with 150 people, most of them from neighbouring Marsand, according to survivors. "
+            "Survivors said the crew had fled.")
+    assert SpeakerResolver(text).bound_name("survivors", text.index("according to survivors") + 13) is None
