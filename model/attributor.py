@@ -505,6 +505,7 @@ class QuoteAttributor:
                 or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
             if g:  # "Her son" is not the woman named before; "the prosecutor ... in her speech" is a woman
                 cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
+            cands = [c for c in cands if not resolver.other_age(c[1], mention)]  # "the 31-year-old" is not "Goran Halas, 58"
             if person and cands:
                 # "Tallis arrived at the count ..." then "the incumbent told reporters": a
                 # recent sentence's subject competes with the earlier speakers, though the
@@ -687,6 +688,7 @@ class QuoteAttributor:
         people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
         people = [c for c in people if not _titled_thing(text, c[1])]  # nor "The Salt Ledger"
+        people = [c for c in people if not _marked_title(text, c[1])]  # nor the bank's “Financial Stability Review”
         # nor "the app, called Airwell", "a German shepherd called Bora": a thing's or an animal's name
         people = [c for c in people if not called(text, c[0])] or people
         # In the pronoun's own paragraph the latest compatible person wins; further back,
@@ -736,7 +738,7 @@ class QuoteAttributor:
         if later and (not _is_org_head(mention_head(mention)) or is_org(later)):
             return later  # "the judge" in a lede, "Judge Philippa Ackerly" further down
         if "-year-old" in low and not _is_org_head(mention_head(mention)):
-            people = resolver.people_before(pos)  # "the 34-year-old engineer": someone already named
+            people = [c for c in resolver.people_before(pos) if not resolver.other_age(c[1], mention)]  # someone named
             g = head_gender(mention) or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
             if g:  # "In her acceptance speech, the 51-year-old ..." is a woman, known to be one if anyone is
                 people = [c for c in people if resolver.gender(c[1], pos) == g] \
@@ -819,8 +821,8 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
 
 # "Adjourning the case until Tuesday, the judge told jurors": a role opening a sentence, then its verb
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+)?"
-                                r"(the\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+)\s+"
-                                r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed)\b",
+                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+)\s+"
+                                r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)
@@ -974,6 +976,14 @@ def _titled_thing(text: str, name: str) -> bool:
     return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
 
 
+def _marked_title(text: str, name: str) -> bool:
+    """A name the article only ever writes inside its own quotation marks: a title
+    ('the bank's latest “Financial Stability Review”'), not a person."""
+    spots = [m.start() for m in cached_regex(rf"\b{re.escape(name)}\b").finditer(text)]
+    return bool(spots) and all(text[p - 1 : p] in OPEN_MARKS and text[p + len(name) : p + len(name) + 1] in "”\"’'»“"
+                               for p in spots)
+
+
 def _hands_over(text: str, pos: int, end: int) -> bool:
     """Whether the person named at ``pos`` goes on to speak before ``end`` ('Margaret
     Whitlow, read a statement'). A verb joined on with 'but'/'and' straight after the
@@ -1036,7 +1046,8 @@ def _modifier_fits(description: str, org: str) -> bool:
     'the interior ministry' fits 'Interior Ministry', 'the agriculture ministry' does not
     fit 'Karvonian Ministry of Defence'."""
     words = mention_core(description).lower().split()
-    if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")):
+    if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")) \
+            or re.match(r"\d", words[-2]):  # "the 14-nation union"
         return True
     return words[-2] in org.lower()
 
@@ -1059,7 +1070,9 @@ _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaqu
                           "banderole pancarte affiche panneau transparent plakat schild pancarta cartel".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
 _INSCRIBED = re.compile(
-    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan|board|billboard|mural|headstone)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$",
+    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan|board|billboard|mural|headstone)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$"
+    # "Someone had chalked "We are not terrorists" on the side of a bus"
+    r"|\b(?:chalked|scrawled|spray-painted|daubed|graffitied)\s*:?\s*[“\"‘'«„]?$",
     re.IGNORECASE,
 )
 

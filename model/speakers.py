@@ -192,10 +192,15 @@ def description_speaker(mention: str) -> str:
     matter' say who spoke; 'A passenger, who asked not to be named' is 'A passenger'.
     """
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
-    while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
-        parts = parts[1:]
+    while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _FRONTED_ADVERBIAL.fullmatch(parts[0])):
+        parts = parts[1:]  # "Two houses down, a neighbor, an elderly woman who ..."
     first = parts[0] if parts else ""
     return _RELATIVE.sub("", first).strip() or mention_core(mention)
+
+
+# A phrase fronted before the subject: no determiner of its own, never a person.
+_FRONTED_ADVERBIAL = re.compile(r"(?i:two|three|four|five|a\s+few|several)\s+(?:houses|doors|streets|miles|blocks|metres|meters|yards)\s+"
+                                r"(?:down|away|along|up|further\s+on)")
 
 
 _PLACE_PHRASE = re.compile(capitals(r"(?i:in|at|from|on|outside|inside)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"))
@@ -1544,6 +1549,8 @@ class SpeakerResolver:
                     continue
                 if _POSSESSOR_OF_NAMED.match(self.text, m.end):
                     continue  # "Pell's barrister, Ambrose Keel, told": the barrister is the subject
+                if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in _CLOSE_MARKS:
+                    continue  # "The bank's latest “Financial Stability Review”": a title
                 title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
                 self._subjects.append((m.start, (title.group(0) if title else "") + m.name, title is None))
         out = []
@@ -1809,6 +1816,21 @@ class SpeakerResolver:
             if named:
                 return named
         return self._age_opening(age)
+
+    @cached_property
+    def ages(self) -> dict[str, set[str]]:
+        """The ages the story gives its people ('Goran Halas, 58,'): 'the 31-year-old' is
+        none of those given another age."""
+        out: dict[str, set[str]] = {}
+        for hit in cached_regex(rf"({_BOUND_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?(\d{{1,3}}),").finditer(self.text):
+            if hit.group(1).lower() not in PRONOUNS:
+                out.setdefault(self.canonical_name(hit.group(1), hit.start(1)), set()).add(hit.group(2))
+        return out
+
+    def other_age(self, name: str, description: str) -> bool:
+        """Whether ``name`` is known to be of an age other than the description's."""
+        m = re.search(r"\b(\d{1,3})-year-old\b", description)
+        return bool(m) and name in self.ages and m.group(1) not in self.ages[name]
 
     def _age_opening(self, age: str) -> str | None:
         """'Callum Pryde scored ... ¶ The 19-year-old, on as a substitute, ...': a sentence

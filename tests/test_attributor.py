@@ -262,10 +262,35 @@ APPEAL = (  # a street is nobody; a fronted phrase before a description named in
     "Carla Ashby, 42, held up a photograph of her brother.\n"
 )
 
+QUAKE = (  # an age nobody else has; a place phrase before the description; graffiti is nobody's
+    "Earthquake kills dozens\n\n"
+    "Goran Halas, 58, was pulled alive from his house after nine hours. His daughter, Vesna Halas, had waited "
+    "beside the rubble all morning.\n\n"
+    "\"I heard him knock on a pipe,\" the 31-year-old said.\n\n"
+    "Two houses down, a neighbor, an elderly woman who did not want to be named, said a family was still trapped.\n\n"
+    "Someone had chalked \"We are not terrorists\" on the side of a bus.\n"
+)
+SANCTIONS = (  # a numbered union; a title in marks is no she; a role as a sentence's subject
+    "Union imposes sanctions\n\n"
+    "The Serran Union on Tuesday imposed sanctions on Varnesia. \u201cThese measures are reversible,\u201d the "
+    "14-nation union said in a statement.\n\n"
+    "Central bank governor Marta Sedlak told a news conference the reserves were sufficient. The bank\u2019s latest "
+    "\u201cFinancial Stability Review\u201d put reserves at $38 billion. \u201cWe prefer to act one day too early,\u201d she said.\n\n"
+    "Hilde Aasen, the rebels\u2019 negotiator, welcomed the talks. \u201cI will take all three,\u201d she said.\n\n"
+    "The UN envoy, Grace Mwale, said the talks would resume. The UN envoy was more guarded in private. "
+    "Late on Thursday she wrote on X: \u201cTalking is not peace.\u201d\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (QUAKE, "I heard him knock on a pipe,", "Vesna Halas"),
+        (QUAKE, "a family was still trapped", "a neighbor"),
+        (QUAKE, "We are not terrorists", None),
+        (SANCTIONS, "These measures are reversible,", "Serran Union"),
+        (SANCTIONS, "We prefer to act one day too early,", "Marta Sedlak"),
+        (SANCTIONS, "Talking is not peace.", "Grace Mwale"),
         (APPEAL, "Where were you in March?", "one man"),
         (APPEAL, "she had sat through every day of his trial", "Carla Ashby"),
         (COASTGUARD, "anyone in the water without a survival suit would struggle to last more than a few hours",
@@ -943,3 +968,16 @@ def test_a_possessive_before_a_description_gives_its_gender_unless_quoted():
     assert _opening_pronoun_gender(text, text.index("the 78")) is None  # 'her' is inside the quote
     text = "In his letter to Marrin, the 40-year-old said he was sorry."
     assert _opening_pronoun_gender(text, text.index("the 40")) is None  # a name comes between
+
+
+def test_ages_titles_in_marks_and_described_subjects():
+    from quoteattr.attributor import _DESCRIBED_SUBJECT, _marked_title
+    from quoteattr.speakers import SpeakerResolver
+
+    r = SpeakerResolver("Goran Halas, 58, was pulled out. His daughter, Vesna Halas, waited.")
+    assert r.other_age("Goran Halas", "the 31-year-old") and not r.other_age("Vesna Halas", "the 31-year-old")
+    assert not r.other_age("Goran Halas", "the 58-year-old")
+    text = "The bank\u2019s latest \u201cFinancial Stability Review\u201d was out. Marta Sedlak spoke."
+    assert _marked_title(text, "Financial Stability Review") and not _marked_title(text, "Marta Sedlak")
+    text = "Mwale spoke. The UN envoy was more guarded. Adjourning, the judge told jurors to go."
+    assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["The UN envoy", "the judge"]
