@@ -505,7 +505,6 @@ class QuoteAttributor:
                 or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
             if g:  # "Her son" is not the woman named before; "the prosecutor ... in her speech" is a woman
                 cands = [c for c in cands if resolver.gender(c[1], pos) in (g, None)]
-            cands = [c for c in cands if not resolver.other_age(c[1], mention)]  # "the 31-year-old" is not "Goran Halas, 58"
             if person and cands:
                 # "Tallis arrived at the count ..." then "the incumbent told reporters": a
                 # recent sentence's subject competes with the earlier speakers, though the
@@ -516,6 +515,7 @@ class QuoteAttributor:
                           and not _org_like(c[1]) and not resolver.is_place(c[1]) and not _titled_thing(text, c[1])
                           and not c[1].isupper() and not in_double_quotes(text, c[0])
                           and (g is None or resolver.gender(c[1], pos) in (g, None))]
+            cands = [c for c in cands if not resolver.other_age(c[1], mention)]  # "the 31-year-old" is not "Goran Halas, 58"
         if not cands and (want or low in ("they", "them")):
             people = resolver.people_before(pos)
             if want:  # nor a town: 'cuando en Quintanar del Robledal solo está encendida la farola'
@@ -563,6 +563,11 @@ class QuoteAttributor:
             return True, resolver.canonical_name(owner.group(1), pos + owner.start(1))
         if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
             return True, description_speaker(mention)  # "an official, who asked not to be named"
+        if pos < _headline_end(text) and low.split()[0] not in DETERMINERS and not _is_org_head(head):
+            # A headline's bare role ("president vows “no mercy”"): whoever the story titles so
+            later = resolver.bound_later(mention, pos)
+            if later:
+                return True, later
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
@@ -644,6 +649,11 @@ class QuoteAttributor:
         if org:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
+            # "The Tarsanian defence ministry rejected the accusation. '...,' the ministry said"
+            described = [m for m in cached_regex(rf"\b[Tt]he\s+([A-Z][\w\-]+(?:\s+[a-z]+){{0,2}}\s+{re.escape(head)})\b").finditer(
+                text, _previous_paragraph_start(text, pos), pos) if m.start() != pos and _modifier_fits(mention, m.group(1))]
+            if described and low in (f"the {head}", f"its {head}"):
+                return True, described[-1].group(1)
             return True, description_speaker(mention)  # "the municipal council", never named: not a person
         if _POSTMODIFIED.search(mention.split(",")[0]) or re.search(r",\s+who\s", mention):
             # "The vice-chancellor, who was at a meeting ... when the occupation began, said"
@@ -716,7 +726,7 @@ class QuoteAttributor:
             handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1]) and not _is_plural(c[1])
                       and not _titled_thing(text, c[1])
                       and resolver.gender(c[1], pos) in (want, None)
-                      and _hands_over(text, c[0], para)]
+                      and (_hands_over(text, c[0], para) or _EXISTENTIAL.search(text, max(0, c[0] - 12), c[0]))]
             if handed and max(handed)[0] > max(fits)[0]:  # named after whoever spoke last
                 return [max(handed)]
             # A paragraph that opens with a quote and a he/she goes on with whoever the
@@ -974,6 +984,10 @@ def _titled_thing(text: str, name: str) -> bool:
     """A name the article writes as 'The Salt Ledger' inside a sentence: a play, a ship,
     a pub; 'The' is never part of a person's name."""
     return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
+
+
+# "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces
+_EXISTENTIAL = re.compile(r"\b(?:was|were)\s+$")
 
 
 def _marked_title(text: str, name: str) -> bool:

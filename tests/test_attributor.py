@@ -281,10 +281,23 @@ SANCTIONS = (  # a numbered union; a title in marks is no she; a role as a sente
     "Late on Thursday she wrote on X: \u201cTalking is not peace.\u201d\n"
 )
 
+WIRE = (  # a headline's bare role; a ministry described in lower case; 'Among those waiting was X'
+    "Army foils coup attempt, president vows \u201cno mercy\u201d for plotters\n\n"
+    "OSTRA, May 2 (Wire) - Soldiers loyal to President Aurelio Danek put down a coup attempt on Sunday.\n\n"
+    "The Ostrevian defence ministry rejected the rebels\u2019 account. \u201cOur forces stayed within the "
+    "positions agreed in March,\u201d the ministry said in a statement.\n\n"
+    "Lena Farrow, a UN official, said 14,000 people had crossed. \u201cThe numbers are rising,\u201d she said.\n\n"
+    "Among those waiting at the crossing was Samira Tahan, a 34-year-old pharmacist, who arrived with her children.\n\n"
+    "\u201cThey shelled the market on Monday morning,\u201d she said.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (WIRE, "no mercy", "Aurelio Danek"),
+        (WIRE, "Our forces stayed within the positions agreed in March,", "Ostrevian defence ministry"),
+        (WIRE, "They shelled the market on Monday morning,", "Samira Tahan"),
         (QUAKE, "I heard him knock on a pipe,", "Vesna Halas"),
         (QUAKE, "a family was still trapped", "a neighbor"),
         (QUAKE, "We are not terrorists", None),
