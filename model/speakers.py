@@ -721,6 +721,15 @@ def possessor_split(name: str) -> tuple[str, str] | None:
     return owner, person
 
 
+def _other_noun_modifier(appositive: str, modifier: str) -> bool:
+    """Whether an appositive's role has a noun before its head other than the
+    description's own ('battalion commander' for 'the guard commander'); adjectives
+    ('senior', 'military', '44-year-old') do not count."""
+    before = re.search(r"\b([a-z]{3,})\s+\S+$", appositive)
+    return bool(before) and modifier not in appositive.lower() and before.group(1) not in _ROLE_MODIFIERS | DETERMINERS \
+        and not re.search(r"(?:-old|al|ive|ic|ed|ant|ent|ior|ary)$", before.group(1))
+
+
 def _other_place_before(text: str, at: int, own: set[str]) -> bool:
     """Whether the two words before a role ('Dunmarrow head coach') name a team, firm or
     place other than the description's own ('the Skelbridge coach')."""
@@ -1249,6 +1258,8 @@ class SpeakerResolver:
         hits = []
         words = mention_core(description).lower().split()
         own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
+        noun_modifier = words[-2] if len(words) >= 3 and words[-2].isalpha() and words[-2] not in DETERMINERS \
+            and not own_modifier and not head_pattern.startswith(words[-2]) else None
         core = mention_core(description).split()
         own_place = {w for w in core[1:-1] if w[:1].isupper()}  # "the Skelbridge coach"
         if len(core) > 1 and core[0][:1].isupper() and _POSSESSIVE.search(core[0]):
@@ -1277,6 +1288,8 @@ class SpeakerResolver:
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
                 if pat is pat_after and re.search(r"\baccording\b", m.group(0)):
                     continue  # "from neighbouring Marsand, according to survivors"
+                if pat is pat_after and noun_modifier and _other_noun_modifier(m.group(0), noun_modifier):
+                    continue  # "the guard commander" is not "Vasic, a 44-year-old battalion commander"
                 if pat is pat_after and re.fullmatch(_KIN, head_pattern) and self.text.startswith(" of ", offset + m.end()):
                     continue  # "the town of Kelloway, the daughter of a trawlerman": someone else's daughter
                 prev = re.search(r"([A-Za-z]+)\s+$", window[max(0, m.start() - 20) : m.start()])

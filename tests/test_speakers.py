@@ -1040,3 +1040,14 @@ def test_gave_name_as_is_the_name_and_according_to_is_not_an_appositive():
     text = ("The boat left Ourane with 150 people, most of them from neighbouring Marsand, according to survivors. "
             "Survivors said the crew had fled.")
     assert SpeakerResolver(text).bound_name("survivors", text.index("according to survivors") + 13) is None
+
+
+def test_a_role_modifier_that_differs_does_not_bind():
+    text = ("Vasic, a 44-year-old battalion commander, escaped. "
+            "Mikel Danek, who commands the presidential guard, spoke. Ana Roth, a senior commander, agreed.")
+    r = SpeakerResolver(text)
+    end = len(text)
+    assert r.bound_name("the guard commander", text.index("Ana Roth")) is None  # not the battalion commander
+    assert r.bound_name("the guard commander", end) == "Ana Roth"  # an adjective ('senior') is no other role
+    assert r.bound_name("the commander", end) == "Ana Roth"  # no modifier of its own: the latest
+    assert r.bound_name("the battalion commander", text.index("escaped")) == "Vasic"
