@@ -488,7 +488,8 @@ class QuoteAttributor:
                 people = [c for c in cands if not _org_like(c[1])] or cands
                 if want:
                     people = self._gendered_people(resolver, text, pos, want,
-                                                   people + self._described_subjects(resolver, text, pos, history), quote)
+                                                   people + self._described_subjects(resolver, text, pos, history, mentions),
+                                                   quote)
                     if low in ("he", "she") and (self.ranker is not None or self.pronoun_log is not None):
                         ranked = self._rank_pronoun(resolver, text, pos, want, spoke, sources,
                                                     max(people)[1] if people else None)
@@ -671,12 +672,19 @@ class QuoteAttributor:
         return False, None
 
     def _described_subjects(self, resolver: SpeakerResolver, text: str, pos: int,
-                            history: list[tuple[int, str]]) -> list[tuple[int, str]]:
+                            history: list[tuple[int, str]], mentions: list[Mention]) -> list[tuple[int, str]]:
         """Named people a sentence of the pronoun's paragraph opens with by role ('Adjourning
-        the case, the judge told jurors ... "...," he said'): subjects as much as names are."""
+        the case, the judge told jurors ... "...," he said'; 'His wife was less certain.'):
+        subjects as much as names are."""
         out = []
         for m in _DESCRIBED_SUBJECT.finditer(text, _paragraph_start(text, pos), pos):
             if m.start(1) == pos or _is_org_head(mention_head(m.group(1))):
+                continue
+            kin = KIN_MENTION.fullmatch(m.group(1).lower())
+            if kin:
+                who = self._relative(resolver, kin, m.start(1), history, mentions, text, "")
+                if who:
+                    out.append((m.start(1), who))
                 continue
             settled, who = self._description_referent(resolver, m.group(1), m.start(1), history, text)
             if settled and who and mention_type(who) == "name":
@@ -831,7 +839,7 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
 
 # "Adjourning the case until Tuesday, the judge told jurors": a role opening a sentence, then its verb
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+)?"
-                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+)\s+"
+                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+)\s+"
                                 r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
@@ -987,7 +995,7 @@ def _titled_thing(text: str, name: str) -> bool:
 
 
 # "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces
-_EXISTENTIAL = re.compile(r"\b(?:was|were)\s+$")
+_EXISTENTIAL = re.compile(r"\b(?:was|were|is|are)\s+$")
 
 
 def _marked_title(text: str, name: str) -> bool:

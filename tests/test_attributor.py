@@ -291,10 +291,21 @@ WIRE = (  # a headline's bare role; a ministry described in lower case; 'Among t
     "\u201cThey shelled the market on Monday morning,\u201d she said.\n"
 )
 
+FARM = (  # a relative opening a sentence ('His wife was less certain.'); 'Among those waiting is X'
+    "Parents back strike\n\n"
+    "Bernadette Quayle, the union's leader, said the strike would go ahead. \"We have no choice,\" she said.\n\n"
+    "Tom Reddaway and his wife, Alison Reddaway, kept their daughters at home. \"We both work,\" Tom Reddaway said.\n\n"
+    "His wife was less certain. \"I back the teachers, I do,\" she said.\n\n"
+    "Among those waiting is Dolores Breck, 71, a retired school cook.\n\n"
+    "\"Some days I can't get up my own stairs,\" she said.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (FARM, "I back the teachers, I do,", "Alison Reddaway"),
+        (FARM, "Some days I can't get up my own stairs,", "Dolores Breck"),
         (WIRE, "no mercy", "Aurelio Danek"),
         (WIRE, "Our forces stayed within the positions agreed in March,", "Ostrevian defence ministry"),
         (WIRE, "They shelled the market on Monday morning,", "Samira Tahan"),
@@ -994,3 +1005,5 @@ def test_ages_titles_in_marks_and_described_subjects():
     assert _marked_title(text, "Financial Stability Review") and not _marked_title(text, "Marta Sedlak")
     text = "Mwale spoke. The UN envoy was more guarded. Adjourning, the judge told jurors to go."
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["The UN envoy", "the judge"]
+    text = "Tom Reddaway kept the girls home. His wife was less certain. Out in the yard, her husband was loading hay."
+    assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["His wife", "her husband"]
