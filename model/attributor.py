@@ -687,8 +687,8 @@ class QuoteAttributor:
                     out.append((m.start(1), who))
                 continue
             settled, who = self._description_referent(resolver, m.group(1), m.start(1), history, text)
-            if settled and who and mention_type(who) == "name":
-                out.append((m.start(1), who))
+            if settled and who and (mention_type(who) == "name" or m.group(1)[:1] in "Aa" and head_gender(who)):
+                out.append((m.start(1), who))  # a named person, or "a man from the fisheries office"
         return out
 
     @staticmethod
@@ -838,9 +838,12 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
 
 
 # "Adjourning the case until Tuesday, the judge told jurors": a role opening a sentence, then its verb
-_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+)?"
-                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+)\s+"
-                                r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is)\b",
+_DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+(?:[a-z][^,.!?\n“\"‘]{0,60},\s+)?)?"
+                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
+                                # "a man from the fisheries office drove out to the pier"
+                                r"|[Aa]n?\s+(?:[a-z\-]+\s+){0,2}(?:man|woman|boy|girl)(?:\s+from\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)\s+"
+                                r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
+                                r"drove|walked|came|went|stood|sat)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)

@@ -300,10 +300,18 @@ FARM = (  # a relative opening a sentence ('His wife was less certain.'); 'Among
     "\"Some days I can't get up my own stairs,\" she said.\n"
 )
 
+CREELS = (  # an unnamed man who is the subject of the sentence before is 'he'
+    "The last creel boats\n\n"
+    "Donald MacAskill says the harbour once had eleven boats.\n\n"
+    "In 1987, when the government was paying owners to scrap their boats, a man from the fisheries office drove out "
+    "to the pier with the forms. \u2018Take the money while it\u2019s on the table,\u2019 he told him.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (CREELS, "Take the money while it\u2019s on the table,", "a man from the fisheries office"),
         (FARM, "I back the teachers, I do,", "Alison Reddaway"),
         (FARM, "Some days I can't get up my own stairs,", "Dolores Breck"),
         (WIRE, "no mercy", "Aurelio Danek"),
@@ -1007,3 +1015,5 @@ def test_ages_titles_in_marks_and_described_subjects():
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["The UN envoy", "the judge"]
     text = "Tom Reddaway kept the girls home. His wife was less certain. Out in the yard, her husband was loading hay."
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["His wife", "her husband"]
+    text = "In 1987, when the government was paying owners, a man from the fisheries office drove out to the pier."
+    assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["a man from the fisheries office"]
