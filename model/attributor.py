@@ -564,7 +564,7 @@ class QuoteAttributor:
             return True, resolver.canonical_name(owner.group(1), pos + owner.start(1))
         if _ANONYMOUS.search(text[pos : sentence_end(text, pos)]):
             return True, description_speaker(mention)  # "an official, who asked not to be named"
-        if pos < _headline_end(text) and low.split()[0] not in DETERMINERS and not _is_org_head(head):
+        if _in_headline(text, pos) and low.split()[0] not in DETERMINERS and not _is_org_head(head):
             # A headline's bare role ("president vows “no mercy”"): whoever the story titles so
             later = resolver.bound_later(mention, pos)
             if later:
@@ -779,6 +779,14 @@ class QuoteAttributor:
             if people:
                 return max(people)[1]
         return description_speaker(mention)
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in an article's first line when that line is a headline: short,
+    with a blank line after (it may end with a quote: 'Doorman tells trial he saw defendant
+    "swing first"')."""
+    end = text.find("\n")
+    return 0 < end and pos < end and text.startswith("\n\n", end) and len(text[:end].split()) <= 25
 
 
 def _headline_end(text: str) -> int:

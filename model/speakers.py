@@ -698,6 +698,11 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
             head, sep, _ = n.name.partition(" de ")
             if sep and " " not in head and head in alone and not first_name_gender(head):
                 out[i] = NameMention(n.start, n.start + len(head), head)
+    for couple in _COUPLE.finditer(text):  # "Martin and Joanne Pelham": Martin is a Pelham too
+        first, other = couple.group(1), couple.group(2)
+        if first.lower() in _given_names() and other.lower() in _given_names():
+            out = [NameMention(n.start, n.end, f"{first} {couple.group(3)}") if n.start == couple.start(1) and n.name == first
+                   else n for n in out]
     linked = [m for m in _LINKED_ORG.finditer(text) if not _inside(m.start(), skip)]
     if linked:  # the whole name, not its capitalised words
         out = [n for n in out if not any(m.start() <= n.start < m.end() for m in linked)]
@@ -705,6 +710,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     return out
 
 
+_COUPLE = re.compile(capitals(r"\b([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w’'\-]+)\b"))
 _POSSESSOR = re.compile(r"(.+?)[’']s[ \t]+(.+)")
 
 

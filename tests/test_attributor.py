@@ -1017,3 +1017,11 @@ def test_ages_titles_in_marks_and_described_subjects():
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["His wife", "her husband"]
     text = "In 1987, when the government was paying owners, a man from the fisheries office drove out to the pier."
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["a man from the fisheries office"]
+
+
+def test_in_headline():
+    from quoteattr.attributor import _in_headline
+
+    text = 'Doorman tells murder trial he saw defendant "swing first"\n\nA doorman told a jury on Monday ...'
+    assert _in_headline(text, 0) and not _in_headline(text, text.index("A doorman"))
+    assert not _in_headline("One long paragraph with no headline at all. It goes on.", 0)

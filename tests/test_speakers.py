@@ -1051,3 +1051,9 @@ def test_a_role_modifier_that_differs_does_not_bind():
     assert r.bound_name("the guard commander", end) == "Ana Roth"  # an adjective ('senior') is no other role
     assert r.bound_name("the commander", end) == "Ana Roth"  # no modifier of its own: the latest
     assert r.bound_name("the battalion commander", text.index("escaped")) == "Vasic"
+
+
+def test_a_couple_written_with_one_surname_are_both_named_in_full():
+    names = [n.name for n in find_names("Among the victims are Martin and Joanne Pelham. Joanne Pelham, 46, said so.")]
+    assert "Martin Pelham" in names and "Martin" not in names
+    assert "Marks Smith" not in [n.name for n in find_names("Marks and Spencer Smith said so.")]  # Marks: no given name
