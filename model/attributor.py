@@ -339,7 +339,7 @@ class QuoteAttributor:
                 subject = subject_in(text, *opening) if opening else None
                 mention = Mention(*subject, *u.tok) if subject else None
             if mention is not None:
-                mention = _data_owner(text, _inverted_pronoun(text, _whole_possessive(text, mention)))
+                mention = _data_owner(text, _inverted_pronoun(text, _whole_possessive(text, _apposed_edges(text, mention))))
                 mention_text = text[mention.start : mention.end]
                 m_start, m_end = mention.start, mention.end
                 resolvable = english_mention(mention_text)  # "la maire": "the maire"
@@ -1149,6 +1149,24 @@ def _whole_possessive(text: str, mention: Mention) -> Mention:
     itself, so the noun after it joins the mention."""
     noun = _POSSESSED.match(text, mention.end) if text[mention.start : mention.end].lower() in ("his", "her", "their") else None
     return replace(mention, end=noun.end()) if noun else mention
+
+
+def _apposed_edges(text: str, mention: Mention) -> Mention:
+    """A mention the tagger cut at an appositive's comma: 'Her husband, [a delivery driver]'
+    is her husband; '(seen by the) [Glenarrow Courier, the chief executive]' is the chief
+    executive, the newspaper being an object."""
+    kin = _KIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    if kin and mention_type(text[mention.start : mention.end]) == "description":
+        return replace(mention, start=kin.start(1))
+    comma = text.find(", ", mention.start, mention.end)
+    if comma > 0 and _OBJECT_BEFORE.search(text, max(0, mention.start - 12), mention.start) \
+            and mention_type(text[mention.start : comma]) == "name":
+        return replace(mention, start=comma + 2)
+    return mention
+
+
+_KIN_BEFORE = re.compile(rf"\b({KIN_MENTION.pattern}),\s+$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:by|to|from|with|in)\s+the\s+$")
 
 
 def _data_owner(text: str, mention: Mention) -> Mention:

@@ -1025,3 +1025,18 @@ def test_in_headline():
     text = 'Doorman tells murder trial he saw defendant "swing first"\n\nA doorman told a jury on Monday ...'
     assert _in_headline(text, 0) and not _in_headline(text, text.index("A doorman"))
     assert not _in_headline("One long paragraph with no headline at all. It goes on.", 0)
+
+
+def test_a_mention_cut_at_an_appositive_comma_is_mended():
+    from quoteattr.attributor import Mention, _apposed_edges
+
+    t = ("Priya spoke. Her husband, a delivery driver, said the family cut back. "
+         "In an email seen by the Glenarrow Courier, the chief executive of Porthallow General Hospital called it hard.")
+    i = t.index("a delivery")
+    m = _apposed_edges(t, Mention(i, i + len("a delivery driver"), 0, 0))
+    assert t[m.start : m.end] == "Her husband, a delivery driver"  # the relative, not a new driver
+    i, j = t.index("Glenarrow Courier"), t.index(" called")
+    m = _apposed_edges(t, Mention(i, j, 0, 0))
+    assert t[m.start : m.end] == "the chief executive of Porthallow General Hospital"  # the paper is an object
+    i = t.index("Priya")
+    assert _apposed_edges(t, Mention(i, i + 5, 0, 0)) == Mention(i, i + 5, 0, 0)
