@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
@@ -650,12 +650,8 @@ class QuoteAttributor:
         if org:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
-            # "The Tarsanian defence ministry rejected the accusation. '...,' the ministry said"
-            described = [m for m in cached_regex(rf"\b[Tt]he\s+([A-Z][\w\-]+(?:\s+[a-z]+){{0,2}}\s+{re.escape(head)})\b").finditer(
-                text, _previous_paragraph_start(text, pos), pos) if m.start() != pos and _modifier_fits(mention, m.group(1))]
-            if described and low in (f"the {head}", f"its {head}"):
-                return True, described[-1].group(1)
-            return True, description_speaker(mention)  # "the municipal council", never named: not a person
+            described = _described_org(text, mention, pos) if low in (f"the {head}", f"its {head}") else None
+            return True, described or description_speaker(mention)  # "the municipal council", never named: not a person
         if _POSTMODIFIED.search(mention.split(",")[0]) or re.search(r",\s+who\s", mention):
             # "The vice-chancellor, who was at a meeting ... when the occupation began, said"
             later = resolver.named_later(mention, pos)  # "the leader of the opposition bloc said", named next
@@ -779,6 +775,16 @@ class QuoteAttributor:
             if people:
                 return max(people)[1]
         return description_speaker(mention)
+
+
+def _described_org(text: str, mention: str, pos: int) -> str | None:
+    """The organisation a bare 'the ministry' goes back to when the story described it in
+    lower case just before: 'The Tarsanian defence ministry rejected the accusation.
+    "...," the ministry said' -> 'Tarsanian defence ministry'."""
+    head = mention_head(mention).lower()
+    found = [m.group(1) for m in cached_regex(rf"\b[Tt]he\s+([A-Z][\w\-]+(?:\s+[a-z]+){{0,2}}\s+{re.escape(head)})\b").finditer(
+        text, _previous_paragraph_start(text, pos), pos) if m.start() != pos and _modifier_fits(mention, m.group(1))]
+    return found[-1] if found else None
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -1013,7 +1019,7 @@ def _marked_title(text: str, name: str) -> bool:
     """A name the article only ever writes inside its own quotation marks: a title
     ('the bank's latest “Financial Stability Review”'), not a person."""
     spots = [m.start() for m in cached_regex(rf"\b{re.escape(name)}\b").finditer(text)]
-    return bool(spots) and all(text[p - 1 : p] in OPEN_MARKS and text[p + len(name) : p + len(name) + 1] in "”\"’'»“"
+    return bool(spots) and all(text[p - 1 : p] in OPEN_MARKS and text[p + len(name) : p + len(name) + 1] in CLOSE_MARKS
                                for p in spots)
 
 

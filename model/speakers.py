@@ -820,7 +820,7 @@ _PLACE_HEADS = frozenset(
     moors fens estuary peninsula canal crescent terrace row lane wharf quay rise drive gardens grove mews""".split()
 )
 OPEN_MARKS = frozenset("“\"‘'«„")
-_CLOSE_MARKS = frozenset("”\"’'»")
+CLOSE_MARKS = frozenset("”\"’'»")
 _STREET_HEADS = frozenset("road street avenue square lane row".split())  # never anyone's surname
 # Roles news copy names with one word and refers back to with another.
 _ROLE_SYNONYMS = {
@@ -1531,7 +1531,7 @@ class SpeakerResolver:
                 words = [w.lower() for w in m.name.split()]
                 if any(w in PRONOUNS or w in _CALENDAR for w in words) or _place_like(m.name):
                     continue  # "Every Thursday", "St Oswin", "River Asker", "Corran Street"
-                if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in _CLOSE_MARKS:
+                if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in CLOSE_MARKS:
                     continue  # "his memoir, ‘Nobody Asked Us’": a title
                 if self.text[m.end : m.end + 2] in ("'s", "’s") and not first_name_gender(m.name):
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
@@ -1568,7 +1568,7 @@ class SpeakerResolver:
                     continue
                 if _POSSESSOR_OF_NAMED.match(self.text, m.end):
                     continue  # "Pell's barrister, Ambrose Keel, told": the barrister is the subject
-                if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in _CLOSE_MARKS:
+                if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in CLOSE_MARKS:
                     continue  # "The bank's latest “Financial Stability Review”": a title
                 title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
                 self._subjects.append((m.start, (title.group(0) if title else "") + m.name, title is None))
