@@ -1874,11 +1874,12 @@ class SpeakerResolver:
         """The name a relative pronoun hangs on: 'Ahmad Masud, who said ...'."""
         before = self.text[max(0, position - 200) : position].rstrip(" ,")
         for m in reversed(list(_NAME_RUN.finditer(before))):
-            if m.end() == len(before):
+            if m.end() == len(before) and not (self.is_place(m.group(0)) and re.search(r"\b(?:from|in|on|at)\s+$", before[: m.start()])):
                 return self.canonical_name(m.group(0), position)
             break
-        # "Elif Sarac, a former head keeper at the zoo, who said": past the appositive.
-        appos = re.search(rf"({_BOUND_NAME_RUN.pattern}),\s+(?:a|an|the)\s+[^,.;:]{{1,80}}$", before)
+        # "Elif Sarac, a former head keeper at the zoo, who said"; "Derek Amos, 67, a retired
+        # bus driver from Station Road, who said": past the appositive (and its place).
+        appos = re.search(rf"({_BOUND_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+[^,.;:]{{1,80}}$", before)
         if appos:
             return self.canonical_name(appos.group(1), position)
         return None

@@ -1057,3 +1057,10 @@ def test_a_couple_written_with_one_surname_are_both_named_in_full():
     names = [n.name for n in find_names("Among the victims are Martin and Joanne Pelham. Joanne Pelham, 46, said so.")]
     assert "Martin Pelham" in names and "Martin" not in names
     assert "Marks Smith" not in [n.name for n in find_names("Marks and Spencer Smith said so.")]  # Marks: no given name
+
+
+def test_a_relative_pronoun_after_a_place_goes_back_to_the_person():
+    text = "In the audience was Derek Amos, 67, a retired bus driver from Station Road, who said he had voted."
+    assert SpeakerResolver(text).relative_antecedent(text.index("who said")) == "Derek Amos"
+    text = "Ahmad Masud, who said so."
+    assert SpeakerResolver(text).relative_antecedent(text.index("who")) == "Ahmad Masud"
