@@ -976,7 +976,8 @@ def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mentio
 
 _OPENS_AFTER_CLAUSE = re.compile(r"[.,:;!?]\s*[“\"‘'«]\s*$")  # '... said. "B' (not 'had been “massaged')
 _ENDS_IN_RELATIVE = re.compile(r",\s+(?:who|which)$")  # the tagger's "A second-year student, who"
-_INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose)\b[^,;.!?\n]*$")
+# ", who ...", ", presenting her second budget since the ...": a clause inside the subject's commas
+_INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose|[a-z]{3,}ing)\b[^,;.!?\n]*$")
 _OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed)\b)")
 
 

@@ -307,10 +307,17 @@ CREELS = (  # an unnamed man who is the subject of the sentence before is 'he'
     "to the pier with the forms. \u2018Take the money while it\u2019s on the table,\u2019 he told him.\n"
 )
 
+BUDGET = (  # a name inside a participial phrase between the subject's commas is not the speaker
+    "Budget raises fuel duty\n\n"
+    "Helena Vostrup, presenting her second budget since the Social Alliance took office, said the deficit was on "
+    "course to reach 4.1 percent of output.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (BUDGET, "the deficit was on course to reach 4.1 percent of output", "Helena Vostrup"),
         (CREELS, "Take the money while it\u2019s on the table,", "a man from the fisheries office"),
         (FARM, "I back the teachers, I do,", "Alison Reddaway"),
         (FARM, "Some days I can't get up my own stairs,", "Dolores Breck"),
