@@ -677,6 +677,8 @@ class QuoteAttributor:
             if m.start(1) == pos or _is_org_head(mention_head(m.group(1))):
                 continue
             kin = KIN_MENTION.fullmatch(m.group(1).lower())
+            if kin and m.group(2) == "had":
+                continue  # "Her mother had spent her last weeks, she said, ...": reported, not the subject
             if kin:
                 who = self._relative(resolver, kin, m.start(1), history, mentions, text, "")
                 if who:
@@ -703,6 +705,9 @@ class QuoteAttributor:
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
         people = [c for c in people if not _titled_thing(text, c[1])]  # nor "The Salt Ledger"
         people = [c for c in people if not _marked_title(text, c[1])]  # nor the bank's “Financial Stability Review”
+        # nor who asked: 'Asked by a Dnevna Linija reporter whether he would apologise, he replied'
+        sentence = sentence_start(text, pos)
+        people = [c for c in people if not (sentence <= c[0] < pos and _ASKED_BY.search(text, sentence, c[0]))]
         # nor "the app, called Airwell", "a German shepherd called Bora": a thing's or an animal's name
         people = [c for c in people if not called(text, c[0])] or people
         # In the pronoun's own paragraph the latest compatible person wins; further back,
@@ -856,8 +861,8 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\
                                 r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
                                 # "a man from the fisheries office drove out to the pier"
                                 r"|[Aa]n?\s+(?:[a-z\-]+\s+){0,2}(?:man|woman|boy|girl)(?:\s+from\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)\s+"
-                                r"(?:said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
-                                r"drove|walked|came|went|stood|sat)\b",
+                                r"(said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
+                                r"drove|walked|came|went|stood|sat|had)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)
@@ -1012,6 +1017,7 @@ def _titled_thing(text: str, name: str) -> bool:
     return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
 
 
+_ASKED_BY = re.compile(r"\b[Aa]sked\s+by\s+(?:an?\s+|the\s+)?$")
 # "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces
 _EXISTENTIAL = re.compile(r"\b(?:was|were|is|are)\s+$")
 

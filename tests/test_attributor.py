@@ -313,10 +313,22 @@ BUDGET = (  # a name inside a participial phrase between the subject's commas is
     "course to reach 4.1 percent of output.\n"
 )
 
+ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to say is a she
+    "Ambassador summoned over leaked cable\n\n"
+    "Anton Reisz, the ambassador, was summoned on Wednesday.\n\n"
+    "Reisz was seen leaving his residence on Thursday. Asked by a Dnevna Linija reporter whether he intended to "
+    "apologise, he replied only: \u201cI have said what I have to say.\u201d\n\n"
+    "Dr Niamh Gallagher, a consultant at the infirmary, said admissions had doubled. Doris Kemp, 88, was among them. "
+    "\u201cI felt faint,\u201d she said.\n\n"
+    "Back at the infirmary, the consultant had a simple message. \u201cDrink water before you are thirsty,\u201d she said.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,quote,speaker",
     [
+        (ENVOY_ASKED, "I have said what I have to say.", "Anton Reisz"),
+        (ENVOY_ASKED, "Drink water before you are thirsty,", "Niamh Gallagher"),
         (BUDGET, "the deficit was on course to reach 4.1 percent of output", "Helena Vostrup"),
         (CREELS, "Take the money while it\u2019s on the table,", "a man from the fisheries office"),
         (FARM, "I back the teachers, I do,", "Alison Reddaway"),
@@ -1024,6 +1036,8 @@ def test_ages_titles_in_marks_and_described_subjects():
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["His wife", "her husband"]
     text = "In 1987, when the government was paying owners, a man from the fisheries office drove out to the pier."
     assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["a man from the fisheries office"]
+    text = "Back at the infirmary, the consultant had a simple message."
+    assert [m.group(1) for m in _DESCRIBED_SUBJECT.finditer(text)] == ["the consultant"]
 
 
 def test_in_headline():
