@@ -721,7 +721,6 @@ class QuoteAttributor:
             # Also anyone whose given name says that gender, named earlier in its sentence
             # ('Deane accused Halloran of having “…”, and she called his proposal “…”'; not
             # 'Asked by the Courier in 1998, she said').
-            sentence = sentence_start(text, pos)
             people += [c for c in resolver.people_before(pos, surnames=True, since=sentence) if c[0] >= sentence
                        and c not in people and first_name_gender(c[1]) == want and not _named_in(c[1], quote)]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
