@@ -1825,7 +1825,8 @@ class SpeakerResolver:
         age = m.group(1)
         for pat in (rf"({_BOUND_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?{age}\b", rf"({_BOUND_NAME_RUN.pattern})\s+\({age}\)",
                     rf"({_BOUND_NAME_RUN.pattern})\s+(?:is|turned|turns)\s+{age}\b(?!-)",  # "Kilby is 87."
-                    rf"{age}-year-old\s+(?:[a-z\-]+\s+){{0,3}}({_BOUND_NAME_RUN.pattern})"):
+                    rf"({_BOUND_NAME_RUN.pattern}),\s+an?\s+{age}-year-old\b",  # "Callum Reid, a 26-year-old flanker"
+                    rf"{age}-year-old\s+(?:(?!(?:for|of|at|from|in|with|to)\s)[a-z\-]+\s+){{0,3}}({_BOUND_NAME_RUN.pattern})"):
             hit = next((h for h in cached_regex(pat).finditer(self.text) if h.group(1).lower() not in PRONOUNS), None)
             if hit:  # not "He is 17": a pronoun is no name
                 return self.canonical_name(hit.group(1), hit.start(1))

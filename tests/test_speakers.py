@@ -146,6 +146,11 @@ def test_age_and_head_bound_descriptions():
     assert r.name_with_head("ministry", len(text)) == "Interior Ministry"
 
 
+def test_age_bound_is_the_appositive_owner_not_a_club_after_a_preposition():
+    text = "Callum Reid, a 26-year-old flanker for Harbury, a fifth-tier club, said he played on."
+    assert SpeakerResolver(text, []).age_bound("the 26-year-old") == "Callum Reid"
+
+
 @pytest.mark.parametrize(
     "mention,speaker",
     [("researchers at the University of Holmstad", "researchers at the University of Holmstad"),
