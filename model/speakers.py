@@ -795,7 +795,7 @@ _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
     department parliament assembly senate congress church union league federation association alliance
     coalition party front movement guild district
-    society institute academy museum library coastguard brigade commission authority agency service""".split()
+    society institute academy museum library coastguard brigade commission authority agency service office""".split()
 )
 # What a story calls a company it names without an organisation word ("Tidewell, a
 # start-up that ...", "Wavelet, the fast-growing social network").
@@ -811,7 +811,7 @@ _CHARITY_BEFORE = re.compile(r"\b(?:charity|group|organi[sz]ation|agency|body|ca
                              r"|festival|association|syndicat|liste|parti|club|équipe|verein|verband|partei|peña|equipo|"
                              r"asociación)(?:\s+(?:des|du|de\s+la|de|der|des|del))?\s+$", re.IGNORECASE)
 _COMPANY_BEFORE = re.compile(rf"\b(?:{_COMPANY_NOUNS}|(?i:groupe|société|entreprise|firme|compagnie|"
-                             r"usine|unternehmen|konzern|firma|empresa|grupo|compañía|constructora))\s+$")
+                             r"usine|unternehmen|konzern|firma|empresa|grupo|compañía|constructora)),?\s+$")  # "The port's operator, Corvane"
 # Last words of place names.
 _PLACE_HEADS = frozenset(
     """valley river lake mountain mountains hills province region district county city town village

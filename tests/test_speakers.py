@@ -263,6 +263,13 @@ def test_latest_organisation_before_a_position():
     assert SpeakerResolver(text).latest_org(text.index("The company")) == "Veltrano Systems"
 
 
+def test_the_company_is_an_apposed_operator_not_a_harbour_office():
+    text = ("The Tessaby Harbour Office said berths were full. A Tessaby Harbour Office official said ships waited.\n\n"
+            "The port's operator, Corvane Terminals, said in a statement that pay would not fall.\n\n"
+            "\"We regret the disruption,\" the company said.")
+    assert SpeakerResolver(text).latest_org(text.index("the company")) == "Corvane Terminals"
+
+
 def test_particle_surnames_and_role_appositives_bind():
     text = ("Fever\n\nProf. Femke van der Linde, who led the study, spoke. Van der Linde said so.\n\n"
             "The quartet’s cellist, Wen Liqing, said she had played it. Mayor Rhiannon Pryce and "
