@@ -1785,11 +1785,20 @@ class SpeakerResolver:
             pick = min if which == "younger" else max
             return pick(ages, key=lambda p: ages[p])
         if len(people) == 2:
+            said_younger = [p for p in people if self._called_younger(p)]
+            if len(said_younger) == 1:  # "his younger brother, Lieutenant General Karim Haddan"
+                return said_younger[0] if which == "younger" else next(p for p in people if p != said_younger[0])
             default = self.canonical_name(surname, position)
             others = [p for p in people if p != default]
             if len(others) == 1:
                 return others[0]
         return None
+
+    def _called_younger(self, name: str) -> bool:
+        """Whether the story introduces ``name`` as the younger one of a pair: 'his younger
+        brother, Karim Haddan', 'her son, Tom Carrow'."""
+        return bool(cached_regex(rf"\b(?:(?:younger|little|kid)\s+(?:brother|sister|sibling)|(?i:his|her|their)\s+(?:son|daughter))"
+                                 rf",?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}?{re.escape(name)}\b").search(self.text))
 
     def _sibling_by_age(self, which: str) -> str | None:
         """'the elder brother' in a story about two people sharing a surname ('Ray Dunning

@@ -218,6 +218,16 @@ def test_kin_description_binds_to_the_relative_named_with_it():
     assert r.bound_name("His wife", FAMILY.index("His wife said")) == "Ilona Dudek"
 
 
+def test_younger_and_elder_by_how_the_story_introduces_them():
+    text = ("Talks\n\nGeneral Yusuf Haddan and his younger brother, Lieutenant General Karim Haddan, met. "
+            "Karim Haddan spoke. Yusuf Haddan left.\n\nLater the younger Haddan wrote, and the elder Haddan said no.")
+    r = SpeakerResolver(text)
+    assert r.relative_by_age("the younger Haddan", text.index("the younger")) == "Karim Haddan"
+    assert r.relative_by_age("the elder Haddan", text.index("the elder")) == "Yusuf Haddan"
+    text = "Keepers\n\nEdwin Carrow kept the light. His son, Tom Carrow, keeps it now. Tom Carrow laughed.\n\nThe elder Carrow says so."
+    assert SpeakerResolver(text).relative_by_age("The elder Carrow", text.index("The elder")) == "Edwin Carrow"
+
+
 def test_younger_and_elder_by_age_or_by_who_the_surname_is_not():
     r = SpeakerResolver(FAMILY)
     pos = FAMILY.index("the younger")
