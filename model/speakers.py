@@ -1870,7 +1870,8 @@ class SpeakerResolver:
             before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
                       if m.start < opening.start(1) and not _inside(m.start, self.headlines)]
             # people, not "Carrowmere Open"; outside quotes ('"Ingrid didn't trust ...," Achterberg said')
-            before = [(m, n) for m, n in before if first_name_gender(n) and not in_double_quotes(self.text, m.start)]
+            before = [(m, n) for m, n in before if first_name_gender(n) and not is_org(n)  # nor "Sabri Liberation Front"
+                      and not in_double_quotes(self.text, m.start)]
             if before:
                 last = sentence_end(self.text, before[-1][0].start)
                 in_last = [(m, n) for m, n in before if sentence_end(self.text, m.start) == last]

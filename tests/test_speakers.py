@@ -146,6 +146,12 @@ def test_age_and_head_bound_descriptions():
     assert r.name_with_head("ministry", len(text)) == "Interior Ministry"
 
 
+def test_a_sentence_opening_with_an_age_is_about_a_person_not_an_organisation():
+    text = ("Hostage\n\nGovernor Idris Ballo told reporters. Idris Ballo said the kidnappers belonged to the Sabri Liberation Front.\n\n"
+            "The 55-year-old governor added that no shot was fired.")
+    assert SpeakerResolver(text).age_bound("The 55-year-old governor") == "Idris Ballo"
+
+
 def test_age_bound_is_the_appositive_owner_not_a_club_after_a_preposition():
     text = "Callum Reid, a 26-year-old flanker for Harbury, a fifth-tier club, said he played on."
     assert SpeakerResolver(text, []).age_bound("the 26-year-old") == "Callum Reid"
