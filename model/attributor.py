@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
@@ -325,7 +325,7 @@ class QuoteAttributor:
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
             if u.kind == "direct" and mention is not None and mention.start < sentence_start(text, u.start):
-                mention = _named_after(text, u, resolver) or mention  # "'...,' Cllr Duckworth shot back."
+                mention = _named_after(text, u, resolver) or _mention_after(text, u, near) or mention  # "'...,' Cllr Duckworth shot back."
             if u.kind == "direct" and (foreign or mention is None):
                 # « … », a déclaré le maire / „…“, sagte sie: in foreign copy the verb next to
                 # the marks beats the tagger's English reading of the sentence
@@ -958,6 +958,19 @@ def _named_after(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | No
     if m is None or is_org(m.name) or not _VERB_AFTER_NAME.match(text, m.end):
         return None
     return Mention(m.start, m.end, *u.tok)
+
+
+def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | None:
+    """A tagged mention right after a quote's closing mark and comma with its reporting verb
+    ('"...," the United Nations special envoy for Ketara, Teresa Valdane, said'): the quote's
+    own attribution, not the 'according to a reporter' of the paragraph before."""
+    after = _NAME_AFTER_QUOTE.match(text, u.end)
+    if not after:
+        return None
+    m = next((m for m in mentions if m.start == after.end()), None)
+    if m is None or not REPORTING_NEXT.match(text[m.end : m.end + 40].lstrip(",")):
+        return None
+    return m
 
 
 _NAME_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:(?:Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?")

@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import _continues_previous, _is_reported_clause, _mostly_capitalised, _trim_indirect, _Unit
+from quoteattr.attributor import _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _trim_indirect, _Unit
 from quoteattr.linking import trim_mention as _trim_mention
 from quoteattr.quote import Quote
 
@@ -45,6 +45,21 @@ def test_trim_mention_and_headline_filter():
     assert text[slice(*_trim_mention(text, text.index("LO"), len(text)))] == "TOLOnews"
     assert _mostly_capitalised("Ready For Negotiations To End Panjshir Fighting")
     assert not _mostly_capitalised("the Taliban had reached the village of Anabah")
+
+
+def test_the_mention_right_after_a_quote_with_its_verb_is_the_quotes_own():
+    from quoteattr.linking import Mention
+    text = ("They shook hands, according to a reporter in the room.\n\n"
+            "“Two brothers have brought their country to ruin,” the UN envoy for Ketara, Teresa Valdane, said. "
+            "“Peace,” the envoy for Ketara in her speech.")
+    def mention(words: str) -> Mention:
+        return Mention(text.index(words), text.index(words) + len(words), 0, 1)
+    mentions = [mention("a reporter in the room"), mention("the UN envoy for Ketara, Teresa Valdane"),
+                mention("the envoy for Ketara")]
+    first = _Unit(text.index("“Two") + 1, text.index("ruin,") + 5, "direct", 1.0, (0, 1))
+    assert _mention_after(text, first, mentions) == mentions[1]
+    second = _Unit(text.index("“Peace") + 1, text.index("Peace,") + 6, "direct", 1.0, (0, 1))
+    assert _mention_after(text, second, mentions) is None  # no reporting verb after it
 
 
 def test_quote_paragraph_continues_the_previous_speaker():
