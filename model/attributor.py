@@ -580,6 +580,9 @@ class QuoteAttributor:
             bound = None  # "As he walked along Bridge Street, one man shouted": a person, not the street
         if bound:
             return True, bound
+        led = resolver.leader_of(mention, pos) if not _is_org_head(head) else None
+        if led:  # "the head of an international observer mission" ... "Anneke Roos, ... who leads the observer mission"
+            return True, led
         if head in ("defendant", "accused", "prosecutor", "judge") and not low.startswith(("a ", "an ")) \
                 or low.startswith("a judge who"):  # "jailed ... by a judge who told him"
             party = resolver.court_role(head)  # "the defendant replied": Owen Barclay, who denies murder
@@ -857,11 +860,12 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
 
 # "Adjourning the case until Tuesday, the judge told jurors": a role opening a sentence, then its verb
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+(?:[a-z][^,.!?\n“\"‘]{0,60},\s+)?)?"
-                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
+                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}(?!(?:later|also|then|again|quickly|briefly)\b)[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
                                 # "a man from the fisheries office drove out to the pier"
                                 r"|[Aa]n?\s+(?:[a-z\-]+\s+){0,2}(?:man|woman|boy|girl)(?:\s+from\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)\s+"
+                                r"(?:(?:later|also|then|again|quickly|briefly)\s+)?"  # "The opposition leader later appealed for calm"
                                 r"(said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
-                                r"drove|walked|came|went|stood|sat|had)\b",
+                                r"drove|walked|came|went|stood|sat|had|appealed|posted|wrote|spoke)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)

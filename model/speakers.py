@@ -492,6 +492,9 @@ def _first_line_headline(text: str, title_case: list[tuple[int, int]]) -> list[t
 DATELINE = re.compile(r"[A-Z][A-Z .'’\-]{2,}(?:,[^\n—–]{0,40}?)?\s*(?:\([^)\n]{1,20}\)\s*)?[—–-]+\s+")
 
 
+_DATELINE_COUNTRY = re.compile(r"[^,\n]*,\s*([A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,2})\s*[,(—–-]")
+
+
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Datelines ('CARROW RIDGE — '): a place in capitals, never a person a pronoun
     could mean."""
@@ -788,6 +791,8 @@ _ROLE_MODIFIERS = frozenset(
     """head assistant deputy vice chief senior junior associate acting interim former defence defense
     prosecuting goalkeeping""".split()
 )
+# Titles of whoever leads something: 'the head of the mission', 'the union leader'.
+_LEADER = r"(?:leader|head|chief|chair(?:man|woman|person)?|president|boss|(?:general\s+)?secretary(?:[\s-]general)?)"
 # Words that make a different office of the title after them.
 _OTHER_OFFICE = frozenset("deputy vice assistant former acting interim shadow opposition".split())
 # Organisations that 'the company' never refers to.
@@ -1351,8 +1356,16 @@ class SpeakerResolver:
 
     @cached_property
     def dateline_places(self) -> set[str]:
-        """The places datelines name, in capitals ('CARROW RIDGE')."""
-        return {re.split(r"[,(—–-]", self.text[a:b])[0].strip() for a, b in dateline_spans(self.text)}
+        """The places datelines name, in capitals ('CARROW RIDGE'), and the country wire
+        copy writes after the town ('AMBARI, Kelunda, Oct 14 (Wire) -' gives KELUNDA)."""
+        out = set()
+        for a, b in dateline_spans(self.text):
+            out.add(re.split(r"[,(—–-]", self.text[a:b])[0].strip())
+            country = _DATELINE_COUNTRY.match(self.text, a, b)
+            if country and country.group(1).split()[0].lower().rstrip(".") not in _CALENDAR \
+                    and not re.match(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b", country.group(1)):
+                out.add(country.group(1).upper())
+        return out
 
     def bound_later(self, description: str, position: int) -> str | None:
         """The first name the article binds to a description's head after it: a lede's
@@ -1821,6 +1834,29 @@ class SpeakerResolver:
         if len(ages) < 2:
             return None
         return (min if which in ("younger", "youngest") else max)(ages, key=ages.__getitem__)
+
+    def leader_of(self, description: str, position: int) -> str | None:
+        """'the head of an international observer mission', 'the union leader': the person
+        the story introduces as leading it ('Anneke Roos, a former prime minister of Vesland
+        who leads the 140-member observer mission'; 'the general secretary of the Almira
+        Dockworkers' Union, Elena Castrelo'), wherever in the story that is."""
+        low = " ".join(description.split(",")[0].lower().split())
+        m = re.fullmatch(rf"(?:the|a|an)\s+{_LEADER}\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[a-z\-]+\s+)*?([a-z\-]+)", low) \
+            or re.fullmatch(r"the\s+([a-z\-]+)\s+(?:leader|chief|boss)", low)
+        if not m or m.group(1) in ("deputy", "vice", "assistant", "former", "new", "group", "team"):
+            return None
+        key = rf"(?i:{re.escape(m.group(1))})\w*"
+        run = _BOUND_NAME_RUN.pattern
+        for pat in (rf"({run}),\s+[^.;\n]{{0,120}}?\b(?:{_LEADER}\s+of|leads|heads|chairs)\s+(?:the\s+|an?\s+|its\s+)?"
+                    rf"(?:[\w’'\-]+\s+){{0,5}}?{key}\b",
+                    rf"\b{_LEADER}\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){{0,5}}?{key},\s+({run})",
+                    rf"\b{key}\s+(?:leader|chief|boss)\s+({run})"):
+            for hit in cached_regex(pat).finditer(self.text):
+                name = self.canonical_name(hit.group(1), hit.start(1))
+                if not hit.start() <= position < hit.end() and name and len(name.split()) > 1 \
+                        and not is_org(name) and not self.is_place(name):  # not "Tuesday, ... as the head of"
+                    return name
+        return None
 
     def age_bound(self, description: str) -> str | None:
         """'the 44-year-old' -> the name written with that age ('Dario Fenn, 44,'); 'the

@@ -858,6 +858,12 @@ def test_a_possessive_cut_from_its_noun_is_read_with_it():
         "“If the result goes against us, I will accept it,” the incumbent told reporters.",
         "If the result", "Geoffrey Tallis", id="an_unbound_description_can_be_the_last_sentence_subject"),
     pytest.param(
+        "Count halted as both candidates claim victory\n\n"
+        "Daniel Oyelo, a former central bank governor who leads the opposition Renewal Alliance, told supporters he had won.\n\n"
+        "“We will publish every result,” President Elias Mbeko said in a televised address.\n\n"
+        "The opposition leader later appealed for calm on Facebook. “Stay peaceful,” he wrote.",
+        "Stay peaceful", "Daniel Oyelo", id="he_after_the_leader_of_the_opposition_opens_a_sentence_is_him"),
+    pytest.param(
         "Bakers agree merger\n\n"
         "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
         "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.",

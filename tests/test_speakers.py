@@ -146,6 +146,20 @@ def test_age_and_head_bound_descriptions():
     assert r.name_with_head("ministry", len(text)) == "Interior Ministry"
 
 
+def test_whoever_leads_it_is_its_head_or_leader():
+    text = ("Count halted\n\nAMBARI, Kelunda, Oct 14 (Wire) - The count stopped on Tuesday, as the head of an "
+            "international observer mission warned of delay.\n\nDaniel Oyelo, a former central bank governor who leads "
+            "the opposition Renewal Alliance, spoke. Anneke Roos, a former prime minister of Vesland who leads the "
+            "140-member observer mission of the Coastal States Union, said so. \"No,\" the general secretary of the "
+            "Almira Dockworkers' Union, Elena Castrelo, said.\n\nThe union leader said no.")
+    r = SpeakerResolver(text)
+    assert r.leader_of("the head of an international observer mission", text.index("the head")) == "Anneke Roos"
+    assert r.leader_of("The opposition leader", len(text)) == "Daniel Oyelo"
+    assert r.leader_of("The union leader", text.index("The union")) == "Elena Castrelo"
+    assert r.leader_of("the party leader", len(text)) is None  # nobody leads a party here
+    assert r.is_place("Kelunda")  # the dateline's country
+
+
 def test_a_sentence_opening_with_an_age_is_about_a_person_not_an_organisation():
     text = ("Hostage\n\nGovernor Idris Ballo told reporters. Idris Ballo said the kidnappers belonged to the Sabri Liberation Front.\n\n"
             "The 55-year-old governor added that no shot was fired.")
