@@ -1266,7 +1266,7 @@ class SpeakerResolver:
         name bound to it ('the judge' in a lede, 'Judge Philippa Ackerly' later)."""
         offset = position + len(description) if forward else 0
         window = self.text[offset:] if forward else self.text[offset : position + len(description)]
-        hits = []
+        hits, placed = [], []
         words = mention_core(description).lower().split()
         own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
         noun_modifier = words[-2] if len(words) >= 3 and words[-2].isalpha() and words[-2] not in DETERMINERS \
@@ -1317,6 +1317,9 @@ class SpeakerResolver:
                     continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ..."
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
+                    if own_place and own_place & set(re.findall(r"[\w’'\-]+", m.group(0) + re.split(r"[.;\n]", window[m.end() : m.end() + 80])[0])):
+                        placed.append(hits[-1])  # "the Lakeland archaeologist": "Joan Pelletier, 61, an archaeologist at Lakeland State University"
+        hits = placed or hits
         if not hits:
             return None
         if forward:
@@ -1842,12 +1845,13 @@ class SpeakerResolver:
         Dockworkers' Union, Elena Castrelo'), wherever in the story that is."""
         low = " ".join(description.split(",")[0].lower().split())
         m = re.fullmatch(rf"(?:the|a|an)\s+{_LEADER}\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[a-z\-]+\s+)*?([a-z\-]+)", low) \
-            or re.fullmatch(r"the\s+([a-z\-]+)\s+(?:leader|chief|boss)", low)
+            or re.fullmatch(r"the\s+([a-z\-]+)\s+(?:leader|chief|boss|director)", low) \
+            or re.fullmatch(rf"the\s+([a-z\-]+)[’']s\s+(?:{_LEADER}|director)", low)  # "the museum’s director"
         if not m or m.group(1) in ("deputy", "vice", "assistant", "former", "new", "group", "team"):
             return None
         key = rf"(?i:{re.escape(m.group(1))})\w*"
         run = _BOUND_NAME_RUN.pattern
-        for pat in (rf"({run}),\s+[^.;\n]{{0,120}}?\b(?:{_LEADER}\s+of|leads|heads|chairs)\s+(?:the\s+|an?\s+|its\s+)?"
+        for pat in (rf"({run}),\s+[^.;\n]{{0,120}}?\b(?:{_LEADER}\s+of|leads|heads|chairs|runs|(?:has|had)\s+run)\s+(?:the\s+|an?\s+|its\s+)?"
                     rf"(?:[\w’'\-]+\s+){{0,5}}?{key}\b",
                     rf"\b{_LEADER}\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){{0,5}}?{key},\s+({run})",
                     rf"\b{key}\s+(?:leader|chief|boss)\s+({run})"):

@@ -158,6 +158,18 @@ def test_whoever_leads_it_is_its_head_or_leader():
     assert r.leader_of("The union leader", text.index("The union")) == "Elena Castrelo"
     assert r.leader_of("the party leader", len(text)) is None  # nobody leads a party here
     assert r.is_place("Kelunda")  # the dateline's country
+    text = ("Find\n\n“Calls from three continents,” said the museum’s director.\n\n"
+            "Thomas Reyburn, who has run the museum since 2011, said so.\n\nThe museum director said no.")
+    r = SpeakerResolver(text)
+    assert r.leader_of("the museum’s director", text.index("the museum’s")) == "Thomas Reyburn"
+    assert r.leader_of("The museum director", text.index("The museum director")) == "Thomas Reyburn"
+
+
+def test_a_place_modifier_picks_the_appositive_that_names_the_place():
+    text = ("Dig\n\nMiriam Achterberg, an archaeologist at Western Plains University, spoke. Joan Pelletier, 61, an "
+            "archaeologist at Lakeland State University, disagreed.\n\nAchterberg said no. \"Maybe,\" the Lakeland archaeologist said.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the Lakeland archaeologist", text.index("the Lakeland")) == "Joan Pelletier"
 
 
 def test_a_sentence_opening_with_an_age_is_about_a_person_not_an_organisation():
