@@ -664,7 +664,8 @@ class QuoteAttributor:
                 # "The UN special envoy for Marvessa said ..." ¶ '"...," Amara Lindqvist told a
                 # news conference': someone new who speaks by the next paragraph's end
                 later = resolver.first_new_person(sentence_end(text, pos), _next_paragraph_end(text, pos) - pos)
-                if later and strip_titles(later).lower() in resolver.speaking:
+                g = head_gender(mention)  # "the mother ..." is not the man named next
+                if later and strip_titles(later).lower() in resolver.speaking and (g is None or resolver.gender(later, pos) in (g, None)):
                     return True, later
         if _is_plural(mention_core(mention)):
             return True, description_speaker(mention)  # "the researchers": a group, never one person
@@ -817,7 +818,8 @@ def _headline_end(text: str) -> int:
 _NOT_REPORTED = re.compile(r"(?:not to be\b|which\s|who\s|whose\s)", re.IGNORECASE)
 # "the head of the authority", "the diplomat who led the talks": a description that
 # says enough to introduce someone new, not just refer back.
-_POSTMODIFIED = re.compile(r"\s(?:of|who|that|at|for|from|in)\s", re.IGNORECASE)
+_POSTMODIFIED = re.compile(r"\s(?:of(?!\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|who|that|at|for|from|in)\s",
+                           re.IGNORECASE)  # "The mother of two" is someone met before
 _NEW_ONE = re.compile(r"the (?:first|second|third|fourth|fifth|next) ")
 _ANONYMOUS = re.compile(
     r"not to be (?:named|identified)|condition of anonymity|not authori[sz]ed to speak|declined to be named",

@@ -864,6 +864,13 @@ def test_a_possessive_cut_from_its_noun_is_read_with_it():
         "The opposition leader later appealed for calm on Facebook. “Stay peaceful,” he wrote.",
         "Stay peaceful", "Daniel Oyelo", id="he_after_the_leader_of_the_opposition_opens_a_sentence_is_him"),
     pytest.param(
+        "School bus slides off icy road\n\n"
+        "Tasha Greer, whose daughters were on the bus, said she had emailed the district twice.\n\n"
+        "\"I have the emails,\" Greer told Channel 9.\n\n"
+        "The mother of two said both girls were bruised. \"She's 11. That should not be her job,\" she said.\n\n"
+        "Superintendent Gregory Lindqvist said the district would review its routes.",
+        "both girls", "Tasha Greer", id="the_mother_of_two_is_someone_met_before_not_the_man_named_next"),
+    pytest.param(
         "Bakers agree merger\n\n"
         "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
         "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.",
