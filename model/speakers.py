@@ -324,8 +324,10 @@ TITLE_MODIFIERS = frozenset(
 
 def _is_title(word: str, nxt: str | None = None) -> bool:
     w = word.lower().strip(".")
-    if w == "chief" and nxt is not None and nxt.lower() in _given_names():
-        return True  # "Chief Ray Tolland": a fire or police chief
+    if w == "chief" and nxt is not None and (nxt.lower() in _given_names() or nxt[:1].isupper() and nxt.isalpha()
+                                              and nxt.lower() not in TITLE_WORDS and nxt.lower() not in TITLE_MODIFIERS
+                                              and not org_word(nxt)):
+        return True  # "Chief Ray Tolland", "Police Chief Dana Whitfield": a fire or police chief
     if w in TITLE_MODIFIERS:
         # "Former Afghan Vice President": a modifier may stand before a demonym too.
         return nxt is not None and (_is_title(nxt) or nxt.lower().strip(".") in TITLE_MODIFIERS

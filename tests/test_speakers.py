@@ -376,6 +376,7 @@ def test_dates_places_and_occupations_are_not_names():
         ("General Motors", "General Motors"),
         ("Former Afghan Vice President Amrullah Saleh", "Amrullah Saleh"),
         ("Chief Ray Tolland", "Ray Tolland"),  # a fire chief: "Chief" before a given name
+        ("Police Chief Dana Whitfield", "Dana Whitfield"),  # "Dana" is in no list of given names
         ("Chief Executive Ana Roth", "Ana Roth"),
         # a person, then "of the" where they work, even when it is not an organisation's name
         ("Chief Ray Tolland of the Pell County Fire Protection District", "Ray Tolland"),
