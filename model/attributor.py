@@ -452,6 +452,13 @@ class QuoteAttributor:
         by_age = resolver.relative_by_age(mention, pos)  # "the younger Moberg"
         if by_age:
             return by_age
+        who = re.search(r"\bwho$", mention.rstrip())
+        if who and who.start() > 0 and mention[: who.start()].rstrip().endswith(","):
+            # "Sen. Curtis Vail, [a Republican from Millerton and a former county sheriff, who]
+            # argued": a mention cut inside the appositive hangs on the name before it
+            antecedent = resolver.relative_antecedent(pos + who.start())
+            if antecedent and not is_org(antecedent) and antecedent.split()[-1] not in mention:
+                return antecedent  # not "Nadia Brennan, a researcher at ... Greyline Security, who": named inside
         if kind == "name":
             return resolver.canonical_name(mention, pos)
         low = mention.strip().lower()

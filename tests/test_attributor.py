@@ -743,6 +743,18 @@ def test_a_report_by_an_organisation_is_that_organisation():
         (True, "Air Accidents Investigation Board")
 
 
+def test_a_mention_cut_inside_an_appositive_hangs_on_the_name_before_it(shipped):
+    from quoteattr.speakers import SpeakerResolver
+    text = ("Leading the opposition was Sen. Curtis Vail, a Republican from Millerton and a former county sheriff, who "
+            "argued that the bill would burden gun owners. The breach was spotted by Nadia Brennan, a researcher at the "
+            "firm Greyline Security, who said she found the data.")
+    r = SpeakerResolver(text)
+    cut = "Republican from Millerton and a former county sheriff, who"
+    assert shipped._canonical(r, cut, text.index(cut), [], [], text) == "Curtis Vail"
+    whole = "Nadia Brennan, a researcher at the firm Greyline Security, who"
+    assert shipped._canonical(r, whole, text.index(whole), [], [], text) == "Nadia Brennan"  # named inside
+
+
 def test_a_mention_opening_with_who_is_the_name_the_clause_hangs_on():
     from quoteattr.attributor import QuoteAttributor
     from quoteattr.speakers import SpeakerResolver
