@@ -734,6 +734,12 @@ class QuoteAttributor:
             # 'Asked by the Courier in 1998, she said').
             people += [c for c in resolver.people_before(pos, surnames=True, since=sentence) if c[0] >= sentence
                        and c not in people and first_name_gender(c[1]) == want and not _named_in(c[1], quote)]
+            # and whoever the paragraph introduces ('Among the survivors was Yusef, a 24-year-old
+            # car mechanic ... he said'), though no list knows the name's gender
+            people += [(n.start, resolver.canonical_name(n.name, n.start)) for n in resolver.names
+                       if para <= n.start < pos and _EXISTENTIAL.search(text, max(0, n.start - 12), n.start)
+                       and re.match(r",\s+an?\s", text[n.end : n.end + 5]) and not is_org(n.name)
+                       and resolver.gender(n.name, pos) in (want, None)]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]

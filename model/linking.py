@@ -114,6 +114,7 @@ def merge_source_fragments(enc: DocEncoding, spans: list[TagSpan]) -> list[TagSp
 
 
 _NOT_A_NOUN = re.compile(r"[a-z]+(?:ed|ful|ous|ive|ly|ing|able|ible)")
+_LONE_MODIFIERS = frozenset("former late new old local senior junior then".split())
 _PREPOSITIONS = frozenset("to in on at for from with by into about over under after before during".split())
 _CLAUSE_LINKS = frozenset("because that although though while whereas unless if and or but as since when".split())
 _MEDIA_NOUNS = frozenset("website site page account blog feed channel podcast newsletter".split())
@@ -128,8 +129,8 @@ def _looks_like_noun_phrase(mention: str) -> bool:
     """Whether a tagged source could name someone: not a lone lower-case adjective,
     participle or adverb, and not a lower-case clause with a finite verb in it."""
     words = mention.split()
-    if len(words) == 1 and _NOT_A_NOUN.fullmatch(words[0]) and words[0] not in PRONOUNS:
-        return False
+    if len(words) == 1 and (_NOT_A_NOUN.fullmatch(words[0]) or words[0] in _LONE_MODIFIERS) and words[0] not in PRONOUNS:
+        return False  # "former" of "a former aircraft hangar"
     if words and words[0] in _PREPOSITIONS:
         return False  # "to the consultation": where it went, not who spoke
     if 1 < len(words) <= 3 and mention[:1].islower() and words[0] not in ("a", "an", "the", "one") \

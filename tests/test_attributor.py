@@ -883,6 +883,13 @@ def test_a_possessive_cut_from_its_noun_is_read_with_it():
         "Superintendent Gregory Lindqvist said the district would review its routes.",
         "both girls", "Tasha Greer", id="the_mother_of_two_is_someone_met_before_not_the_man_named_next"),
     pytest.param(
+        "Fourteen hours adrift\n\n"
+        "A coastguard spokeswoman said 58 people had been rescued.\n\n"
+        "Lieutenant Eleni Sarrou said the survivors had been taken to a former aircraft hangar known locally as ‘the Tin Shed’.\n\n"
+        "Among the survivors was Yusef, a 24-year-old car mechanic who asked not to be identified by his family name. "
+        "Sitting on the quay, he said the dinghy had left on Wednesday night with 60 people on board.",
+        "the dinghy", "Yusef", id="he_after_among_them_was_a_lone_given_name_is_him"),
+    pytest.param(
         "Bakers agree merger\n\n"
         "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
         "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.",

@@ -120,6 +120,7 @@ def test_source_spans_that_cannot_name_a_speaker():
 
     assert not _looks_like_noun_phrase("to the consultation")
     assert not _looks_like_noun_phrase("unhelpful") and not _looks_like_noun_phrase("named")
+    assert not _looks_like_noun_phrase("former")  # of "a former aircraft hangar"
     assert not _looks_like_noun_phrase("side had won the previous two titles")
     assert _looks_like_noun_phrase("police") and _looks_like_noun_phrase("the union") and _looks_like_noun_phrase("she")
     assert not _looks_like_noun_phrase("named because")  # "asked not to be named because ..."
