@@ -773,7 +773,8 @@ _KIN_INVERSE = {"father": "son|daughter", "mother": "son|daughter", "son": "fath
 # "his father", "Her husband": a relative of whoever the pronoun is.
 KIN_MENTION = re.compile(rf"(his|her)\s+({'|'.join(_KIN_GENDER)})", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(
-    rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN},?\s+(?:[a-z][\w\-]*\s+)?$", re.IGNORECASE
+    # "his estranged wife, the television presenter Marisa Rendell"
+    rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN},?\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,2}}$", re.IGNORECASE
 )
 _RELATIVE_AFTER = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:his|her|their|the\s+[\w\-]+['’]s|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN}\b",
@@ -1154,6 +1155,9 @@ class SpeakerResolver:
         cands = {n: f for n, f in earlier.items() if len(n.split()) > 1} if longest > 1 else earlier
 
         owner = self._surname_owner(short, by_name) if len(short.split()) == 1 else None
+        # at any of its mentions: "Judge tells Tobias and Marisa Rendell ..." ¶ "... the actor
+        # Tobias Rendell and his estranged wife, the television presenter Marisa Rendell"
+        relatives = {f.name for f in forms if self.introduced_as_relative(f)}
 
         def rank(item: tuple[str, NameMention]):
             n, f = item
@@ -1165,7 +1169,7 @@ class SpeakerResolver:
             # bare surname means; nor is anyone after the surname was given to the one
             # person named so far.
             return (not spoke if honorific and self.spoken & set(cands) else False,
-                    self.introduced_as_relative(f) and not spoke, n != owner if owner else False, not speaks, f.start)
+                    n in relatives and not spoke, n != owner if owner else False, not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
 

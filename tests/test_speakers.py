@@ -61,6 +61,15 @@ def test_speaking_entity_wins_over_an_earlier_namesake():
     assert r.canonical_name("Lopez", text.index("Lopez said")) == "Carlos Lopez"
 
 
+def test_a_bare_surname_is_not_the_relative_though_the_headline_names_her_first():
+    text = ("Judge tells Tobias and Marisa Rendell to stop\n\nA judge told the actor Tobias Rendell and his estranged wife, "
+            "the television presenter Marisa Rendell, to stop. Rendell, 47, is an actor. Marisa Rendell said no.\n\n"
+            "Outside court, Rendell stopped.")
+    src = [(text.index("Marisa Rendell said"), text.index("Marisa Rendell said") + 14)]  # she speaks, he not yet
+    r = SpeakerResolver(text, src)
+    assert r.canonical_name("Rendell", text.index("Rendell stopped")) == "Tobias Rendell"
+
+
 def test_description_bound_to_a_name():
     r = SpeakerResolver(PANJ, [])
     pos = len(PANJ)
