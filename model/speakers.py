@@ -1297,7 +1297,7 @@ class SpeakerResolver:
         pat_after = cached_regex(
             rf"({_BOUND_NAME_RUN.pattern}),\s+(?:\d{{1,3}},\s+)?(?:(?:who\s+)?(?:is|was|works|worked)\s+as\s+)?"  # "Lisa Marr, 33, worked as a carer"
             rf"(?:(?:(?:the|a|an|its|their|le|la|un|une|der|die|ein|eine|el|una?)\s+|l['’])(?:[\w\-]+\s+){{0,4}}"
-            rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b"
+            rf"|(?<=[a-z]{{2}}, )(?:[a-z\-]+\s+){{0,2}})(?i:{head_pattern})\b(?![’']s\b)"  # not "Martin Gale, the executive's head"
         )
         for pat in (pat_before, pat_after):
             for m in pat.finditer(window):

@@ -174,6 +174,12 @@ def test_whoever_leads_it_is_its_head_or_leader():
     assert r.leader_of("The museum director", text.index("The museum director")) == "Thomas Reyburn"
 
 
+def test_an_appositive_possessive_is_not_the_descriptions_head():
+    text = ("Fire\n\nThe Industrial Safety Executive is investigating. Martin Gale, the executive's head of inspections, "
+            "spoke.\n\nAccording to the executive, the company was warned.")
+    assert SpeakerResolver(text).bound_name("the executive", text.index("the executive,")) is None
+
+
 def test_a_place_modifier_picks_the_appositive_that_names_the_place():
     text = ("Dig\n\nMiriam Achterberg, an archaeologist at Western Plains University, spoke. Joan Pelletier, 61, an "
             "archaeologist at Lakeland State University, disagreed.\n\nAchterberg said no. \"Maybe,\" the Lakeland archaeologist said.")
