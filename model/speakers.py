@@ -1257,6 +1257,9 @@ class SpeakerResolver:
             narrow = self._bound_name_head(rf"{modifier[0]}\s+(?:[a-z\-]+\s+){{0,2}}?[a-z\-]+", position, description)
             if narrow and len(narrow.split()) > 1 and not is_org(narrow) and not _place_like(narrow):
                 return narrow
+            narrow = self._of_country(modifier[0], head, position)
+            if narrow:
+                return narrow
         bound = self._bound_name_head(re.escape(head), position, description)
         if bound is None and description.strip().lower().startswith(("the ", "his ", "her ", "their ", "its ")):
             for other in _ROLE_SYNONYMS.get(head, ()):  # "her lawyer": "the family's solicitor, Anita Roszak"
@@ -1264,6 +1267,19 @@ class SpeakerResolver:
                 if bound:
                     break
         return bound
+
+    def _of_country(self, demonym: str, head: str, position: int) -> str | None:
+        """'the Tavoran minister': the one the story calls that of Tavora before ``position``
+        ('Marisol Ferreyra, the environment minister of Tavora'; 'Tavora’s minister, ...')."""
+        stem = re.sub(r"(?:ian|an|ish|ese|i|n)$", "", demonym)
+        country = rf"(?:{re.escape(stem)}(?:ia|a|)|{re.escape(demonym[:-1])})"
+        run = _BOUND_NAME_RUN.pattern
+        for pat in (rf"({run}),\s+(?:the\s+|a\s+|an\s+)?(?:[a-z\-]+\s+){{0,3}}{re.escape(head)}\s+of\s+(?:the\s+)?{country}\b",
+                    rf"\b{country}[’']s\s+(?:[a-z\-]+\s+){{0,3}}{re.escape(head)},?\s+({run})"):
+            hits = [h for h in cached_regex(pat).finditer(self.text, 0, position) if not is_org(h.group(1))]
+            if hits:
+                return self.canonical_name(hits[-1].group(1), hits[-1].start(1))
+        return None
 
     def _bound_name_head(self, head_pattern: str, position: int, description: str,
                          forward: bool = False) -> str | None:

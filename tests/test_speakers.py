@@ -174,6 +174,14 @@ def test_whoever_leads_it_is_its_head_or_leader():
     assert r.leader_of("The museum director", text.index("The museum director")) == "Thomas Reyburn"
 
 
+def test_a_demonym_description_is_whoever_holds_that_countrys_office():
+    text = ("Summit\n\nVesterland's climate minister, Annika Brenholt, spoke. Marisol Ferreyra, the environment minister "
+            "of Tavora, spoke too. Brenholt said no.\n\n\"Too high,\" the Tavoran minister said.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the Tavoran minister", text.index("the Tavoran")) == "Marisol Ferreyra"
+    assert r.bound_name("the Vesterlandish minister", text.index("the Tavoran")) == "Annika Brenholt"
+
+
 def test_an_appositive_possessive_is_not_the_descriptions_head():
     text = ("Fire\n\nThe Industrial Safety Executive is investigating. Martin Gale, the executive's head of inspections, "
             "spoke.\n\nAccording to the executive, the company was warned.")
