@@ -616,7 +616,8 @@ class QuoteAttributor:
         if low in ("police", "the police"):
             # "police said" in a story that names "Northmoor Police" is that force speaking;
             # with no force named it stays "police".
-            force = resolver.name_with_head("police", pos) or resolver.name_with_head("constabulary", pos)
+            force = resolver.name_with_head("police", pos) or resolver.name_with_head("constabulary", pos) \
+                or _police_force(resolver, pos)
             return True, force or description_speaker(mention)
         if not _is_org_head(head) and not low.startswith(("a ", "an ")) and _opens_attribution(text, pos) \
                 and not _is_plural(mention_core(mention)):
@@ -952,6 +953,16 @@ def _opens_attribution(text: str, pos: int) -> bool:
 
 _FRONTED_PHRASE = re.compile(r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+")
 _AFTER_CLOSING_MARK = re.compile(r"[,!?][’'\"”][ \t]+$")
+
+
+def _police_force(resolver: SpeakerResolver, pos: int) -> str | None:
+    """A force whose name holds 'Police' without ending in it ('Halden Falls Police
+    Department', 'Police Service of Kelvia'): the last named before ``pos``, else the first after."""
+    forces = [(m.start, resolver.canonical_name(m.name, m.start)) for m in resolver.names
+              if "Police" in m.name.split() and len(m.name.split()) > 1 and is_org(m.name)]
+    forces = [(p, n) for p, n in forces if n and "Police" in n.split()]  # not the chief named with it
+    before = [f for f in forces if f[0] < pos]
+    return (before[-1] if before else forces[0])[1] if forces else None
 
 
 def _named_next(text: str, pos: int, resolver: SpeakerResolver) -> str | None:

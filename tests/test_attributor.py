@@ -696,6 +696,11 @@ def test_bare_police_is_the_force_the_story_names(shipped):
     assert quotes[arrested] == "Northmoor Police"
     text = "Man found dead\n\nA man was found dead on a towpath on Sunday, police said."
     assert {q.speaker for q in shipped(text)} == {"police"}
+    from quoteattr.attributor import _police_force
+    from quoteattr.speakers import SpeakerResolver
+    text = ("Bus crash\n\nSix students were hurt, police said.\n\nPolice Chief Dana Whitfield spoke. "
+            "The Halden Falls Police Department said the road was icy.")
+    assert _police_force(SpeakerResolver(text), text.index("police said")) == "Halden Falls Police Department"
 
 
 def test_the_witness_is_the_last_speaker_who_is_not_a_lawyer(shipped):
