@@ -448,6 +448,7 @@ class QuoteAttributor:
         descriptions alike, so 'she' can go back to 'a witness' and 'the official' to
         'a senior police official'.
         """
+        mention = _REFLEXIVE.sub("", mention)  # "Brandt herself said" is Brandt
         kind = mention_type(mention)
         by_age = resolver.relative_by_age(mention, pos)  # "the younger Moberg"
         if by_age:
@@ -1025,7 +1026,7 @@ _OPENS_AFTER_CLAUSE = re.compile(r"[.,:;!?]\s*[“\"‘'«]\s*$")  # '... said. 
 _ENDS_IN_RELATIVE = re.compile(r",\s+(?:who|which)$")  # the tagger's "A second-year student, who"
 # ", who ...", ", presenting her second budget since the ...": a clause inside the subject's commas
 _INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose|[a-z]{3,}ing)\b[^,;.!?\n]*$")
-_OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed)\b)")
+_OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed|calls|called)\b)")
 
 
 def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: SpeakerResolver,
@@ -1059,6 +1060,7 @@ def _titled_thing(text: str, name: str) -> bool:
     return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
 
 
+_REFLEXIVE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$")
 _ASKED_BY = re.compile(r"\b[Aa]sked\s+by\s+(?:an?\s+|the\s+)?$")
 # "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces
 _EXISTENTIAL = re.compile(r"\b(?:was|were|is|are)\s+$")

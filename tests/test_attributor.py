@@ -760,6 +760,23 @@ def test_a_mention_cut_inside_an_appositive_hangs_on_the_name_before_it(shipped)
     assert shipped._canonical(r, whole, text.index(whole), [], [], text) == "Nadia Brennan"  # named inside
 
 
+def test_a_reflexive_after_a_name_is_the_name(shipped):
+    from quoteattr.speakers import SpeakerResolver
+    text = "Nurse freed\n\nIlona Brandt, 34, was freed on Monday. Brandt herself said she had not decided."
+    assert shipped._canonical(SpeakerResolver(text), "Brandt herself", text.index("Brandt herself"), [], [], text) == "Ilona Brandt"
+
+
+def test_a_mention_inside_a_relative_clause_before_calls_gives_way_to_the_subject():
+    from quoteattr.attributor import _relative_clause_antecedent
+    from quoteattr.linking import Mention
+    from quoteattr.speakers import SpeakerResolver
+    text = ("Not everyone is fond of him. Lionel Ashgrove, who has led the Farmers’ Alliance since 2011 and fought Rask "
+            "for the Kelvary North seat three times, calls him “a brilliant speaker”.")
+    inner = Mention(text.index("Kelvary"), text.index(" three times") + 12, 0, 1)
+    found = _relative_clause_antecedent(text, inner, SpeakerResolver(text), [inner])
+    assert text[found.start : found.end] == "Lionel Ashgrove"
+
+
 def test_a_mention_opening_with_who_is_the_name_the_clause_hangs_on():
     from quoteattr.attributor import QuoteAttributor
     from quoteattr.speakers import SpeakerResolver
