@@ -468,7 +468,11 @@ class QuoteAttributor:
         if relative:  # "his father laughed": the father of whoever 'his' is
             return relative
         if low in ("who", "which", "that") or low.startswith(("who ", "which ")):
-            return resolver.relative_antecedent(pos)  # "Kenneth Marsh, who gave Reddy his debut in April, said"
+            named = resolver.relative_antecedent(pos)  # "Kenneth Marsh, who gave Reddy his debut in April, said"
+            described = None if named else _DESCRIBED_ANTECEDENT.search(text, max(0, pos - 80), pos)
+            if described:  # "That was disputed by the bank, which said": the bank
+                return self._canonical(resolver, described.group(1), described.start(1), history, mentions, text, quote)
+            return named
         if kind == "description":
             settled, speaker = self._description_referent(resolver, mention, pos, history, text)
             if settled:
@@ -1060,6 +1064,7 @@ def _titled_thing(text: str, name: str) -> bool:
     return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
 
 
+_DESCRIBED_ANTECEDENT = re.compile(r"\b((?:the|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}[a-z][\w\-]*),\s*$")
 _REFLEXIVE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$")
 _ASKED_BY = re.compile(r"\b[Aa]sked\s+by\s+(?:an?\s+|the\s+)?$")
 # "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces

@@ -766,6 +766,14 @@ def test_a_reflexive_after_a_name_is_the_name(shipped):
     assert shipped._canonical(SpeakerResolver(text), "Brandt herself", text.index("Brandt herself"), [], [], text) == "Ilona Brandt"
 
 
+def test_which_after_a_description_is_what_the_description_names(shipped):
+    from quoteattr.speakers import SpeakerResolver
+    text = ("Bank breach\n\nAldergate Bank said on Monday that records had been exposed.\n\n"
+            "That was disputed by the bank, which said no records had been taken.")
+    r = SpeakerResolver(text)
+    assert shipped._canonical(r, "which", text.index("which said"), [], [], text) == "Aldergate Bank"
+
+
 def test_a_mention_inside_a_relative_clause_before_calls_gives_way_to_the_subject():
     from quoteattr.attributor import _relative_clause_antecedent
     from quoteattr.linking import Mention
