@@ -1518,6 +1518,8 @@ class SpeakerResolver:
         appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
         if appos and re.match(r"\s+[A-Z][a-z]", rest[appos.end() :]):
             appos = None  # "Callum Mercer, his mother, Joanne Mercer, ...": she is the mother
+        if appos and appos.group(1).lower().startswith("whose "):
+            appos = None  # "Margaret Marlowe, whose grandfather opened the business,": his, not her
         if appos:
             for w in re.findall(r"[a-z]+", appos.group(1).lower()):
                 if w in _MALE - _PRONOUN_WORDS:

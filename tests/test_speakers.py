@@ -61,6 +61,11 @@ def test_speaking_entity_wins_over_an_earlier_namesake():
     assert r.canonical_name("Lopez", text.index("Lopez said")) == "Carlos Lopez"
 
 
+def test_a_whose_clause_says_nothing_of_the_names_own_gender():
+    text = "Raid\n\nThe shop's owner, Margaret Marlowe, whose grandfather opened the business in 1952, was away."
+    assert SpeakerResolver(text).gender("Margaret Marlowe") == "f"
+
+
 def test_a_bare_surname_is_not_the_relative_though_the_headline_names_her_first():
     text = ("Judge tells Tobias and Marisa Rendell to stop\n\nA judge told the actor Tobias Rendell and his estranged wife, "
             "the television presenter Marisa Rendell, to stop. Rendell, 47, is an actor. Marisa Rendell said no.\n\n"
