@@ -496,6 +496,10 @@ class QuoteAttributor:
                 cands = [c for c in cands if _org_like(c[1]) or c[1] in resolver.neuter] or cands
             elif low in ("they", "them", "their"):
                 cands += resolver.sentence_subjects(pos)  # a group or organisation first, else a person
+                # "The council's planning officers have recommended approval. In a report ...,
+                # they said": a group the paragraph opens a sentence with
+                cands += [(m.start(1), description_speaker(m.group(1)))
+                          for m in _PLURAL_SUBJECT.finditer(text, _paragraph_start(text, pos), pos) if _is_plural(m.group(1))]
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not _org_like(c[1])] or cands
                 if want:
@@ -1065,6 +1069,8 @@ def _titled_thing(text: str, name: str) -> bool:
 
 
 _DESCRIBED_ANTECEDENT = re.compile(r"\b((?:the|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}[a-z][\w\-]*),\s*$")
+_PLURAL_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([Tt]he\s+(?:[\w’'\-]+\s+){0,3}[a-z]+s)\s+"
+                             r"(?:have|had|are|were|said|say|will|would)\b", re.MULTILINE)
 _REFLEXIVE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$")
 _ASKED_BY = re.compile(r"\b[Aa]sked\s+by\s+(?:an?\s+|the\s+)?$")
 # "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces

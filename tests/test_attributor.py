@@ -920,6 +920,12 @@ def test_a_possessive_cut_from_its_noun_is_read_with_it():
         "Sitting on the quay, he said the dinghy had left on Wednesday night with 60 people on board.",
         "the dinghy", "Yusef", id="he_after_among_them_was_a_lone_given_name_is_him"),
     pytest.param(
+        "Tower plan backed\n\n"
+        "Neil Garside, Brightwater's director, said the loss of light was within guidelines. 'We have nothing to hide,' he said.\n\n"
+        "The council's planning officers have recommended approval. In a report published on Friday, they said the new "
+        "homes 'outweigh the harm' to the area.",
+        "outweigh the harm", "The council's planning officers", id="they_after_a_group_opening_a_sentence_is_the_group"),
+    pytest.param(
         "Bakers agree merger\n\n"
         "The Fair Trading Authority, which must approve the deal, said it had been notified of the merger.\n\n"
         "According to the regulator, the two companies supply about 40 per cent of the flour used by bakers.",
