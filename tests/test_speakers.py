@@ -160,23 +160,30 @@ def test_age_and_head_bound_descriptions():
     assert r.name_with_head("ministry", len(text)) == "Interior Ministry"
 
 
-def test_whoever_leads_it_is_its_head_or_leader():
-    text = ("Count halted\n\nAMBARI, Kelunda, Oct 14 (Wire) - The count stopped on Tuesday, as the head of an "
-            "international observer mission warned of delay.\n\nDaniel Oyelo, a former central bank governor who leads "
-            "the opposition Renewal Alliance, spoke. Anneke Roos, a former prime minister of Vesland who leads the "
-            "140-member observer mission of the Coastal States Union, said so. \"No,\" the general secretary of the "
-            "Almira Dockworkers' Union, Elena Castrelo, said.\n\nThe union leader said no.")
+_COUNT = ("Count halted\n\nAMBARI, Kelunda, Oct 14 (Wire) - The count stopped on Tuesday, as the head of an "
+          "international observer mission warned of delay.\n\nDaniel Oyelo, a former central bank governor who leads "
+          "the opposition Renewal Alliance, spoke. Anneke Roos, a former prime minister of Vesland who leads the "
+          "140-member observer mission of the Coastal States Union, said so. \"No,\" the general secretary of the "
+          "Almira Dockworkers' Union, Elena Castrelo, said.\n\nThe union leader said no.")
+_MUSEUM = ("Find\n\n“Calls from three continents,” said the museum’s director.\n\n"
+           "Thomas Reyburn, who has run the museum since 2011, said so.\n\nThe museum director said no.")
+
+
+@pytest.mark.parametrize("text,description,leader", [
+    (_COUNT, "the head of an international observer mission", "Anneke Roos"),  # named after the lede
+    (_COUNT, "The opposition leader", "Daniel Oyelo"),
+    (_COUNT, "The union leader", "Elena Castrelo"),
+    (_COUNT, "the party leader", None),  # nobody leads a party here
+    (_MUSEUM, "the museum’s director", "Thomas Reyburn"),
+    (_MUSEUM, "The museum director", "Thomas Reyburn"),
+])
+def test_whoever_leads_it_is_its_head_or_leader(text, description, leader):
     r = SpeakerResolver(text)
-    assert r.leader_of("the head of an international observer mission", text.index("the head")) == "Anneke Roos"
-    assert r.leader_of("The opposition leader", len(text)) == "Daniel Oyelo"
-    assert r.leader_of("The union leader", text.index("The union")) == "Elena Castrelo"
-    assert r.leader_of("the party leader", len(text)) is None  # nobody leads a party here
-    assert r.is_place("Kelunda")  # the dateline's country
-    text = ("Find\n\n“Calls from three continents,” said the museum’s director.\n\n"
-            "Thomas Reyburn, who has run the museum since 2011, said so.\n\nThe museum director said no.")
-    r = SpeakerResolver(text)
-    assert r.leader_of("the museum’s director", text.index("the museum’s")) == "Thomas Reyburn"
-    assert r.leader_of("The museum director", text.index("The museum director")) == "Thomas Reyburn"
+    assert r.leader_of(description, text.find(description) if description in text else len(text)) == leader
+
+
+def test_a_wire_datelines_country_is_a_place():
+    assert SpeakerResolver(_COUNT).is_place("Kelunda") and not SpeakerResolver(_MUSEUM).is_place("Kelunda")
 
 
 def test_a_demonym_description_is_whoever_holds_that_countrys_office():
