@@ -186,25 +186,25 @@ def test_a_wire_datelines_country_is_a_place():
     assert SpeakerResolver(_COUNT).is_place("Kelunda") and not SpeakerResolver(_MUSEUM).is_place("Kelunda")
 
 
-def test_a_demonym_description_is_whoever_holds_that_countrys_office():
-    text = ("Summit\n\nVesterland's climate minister, Annika Brenholt, spoke. Marisol Ferreyra, the environment minister "
-            "of Tavora, spoke too. Brenholt said no.\n\n\"Too high,\" the Tavoran minister said.")
-    r = SpeakerResolver(text)
-    assert r.bound_name("the Tavoran minister", text.index("the Tavoran")) == "Marisol Ferreyra"
-    assert r.bound_name("the Vesterlandish minister", text.index("the Tavoran")) == "Annika Brenholt"
+_SUMMIT = ("Summit\n\nVesterland's climate minister, Annika Brenholt, spoke. Marisol Ferreyra, the environment minister "
+           "of Tavora, spoke too. Brenholt said no.\n\n\"Too high,\" the Tavoran minister said.")
 
 
-def test_an_appositive_possessive_is_not_the_descriptions_head():
-    text = ("Fire\n\nThe Industrial Safety Executive is investigating. Martin Gale, the executive's head of inspections, "
-            "spoke.\n\nAccording to the executive, the company was warned.")
-    assert SpeakerResolver(text).bound_name("the executive", text.index("the executive,")) is None
-
-
-def test_a_place_modifier_picks_the_appositive_that_names_the_place():
-    text = ("Dig\n\nMiriam Achterberg, an archaeologist at Western Plains University, spoke. Joan Pelletier, 61, an "
-            "archaeologist at Lakeland State University, disagreed.\n\nAchterberg said no. \"Maybe,\" the Lakeland archaeologist said.")
-    r = SpeakerResolver(text)
-    assert r.bound_name("the Lakeland archaeologist", text.index("the Lakeland")) == "Joan Pelletier"
+@pytest.mark.parametrize("text,description,bound", [
+    # a demonym: whoever the story calls that country's minister, either way round
+    (_SUMMIT, "the Tavoran minister", "Marisol Ferreyra"),
+    (_SUMMIT, "the Vesterlandish minister", "Annika Brenholt"),
+    # an appositive's possessive is not the description's head
+    ("Fire\n\nThe Industrial Safety Executive is investigating. Martin Gale, the executive's head of inspections, "
+     "spoke.\n\nAccording to the executive, the company was warned.", "the executive", None),
+    # a place modifier picks the appositive that names the place
+    ("Dig\n\nMiriam Achterberg, an archaeologist at Western Plains University, spoke. Joan Pelletier, 61, an "
+     "archaeologist at Lakeland State University, disagreed.\n\nAchterberg said no. \"Maybe,\" the Lakeland archaeologist "
+     "said.", "the Lakeland archaeologist", "Joan Pelletier"),
+])
+def test_descriptions_bound_by_what_their_modifiers_say(text, description, bound):
+    at = text.rindex(description) if description in text else text.rindex("the ")
+    assert SpeakerResolver(text).bound_name(description, at) == bound
 
 
 def test_a_sentence_opening_with_an_age_is_about_a_person_not_an_organisation():
