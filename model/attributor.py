@@ -453,7 +453,7 @@ class QuoteAttributor:
         by_age = resolver.relative_by_age(mention, pos)  # "the younger Moberg"
         if by_age:
             return by_age
-        who = re.search(r"\bwho$", mention.rstrip())
+        who = _TRAILING_WHO.search(mention.rstrip())
         if who and who.start() > 0 and mention[: who.start()].rstrip().endswith(","):
             # "Sen. Curtis Vail, [a Republican from Millerton and a former county sheriff, who]
             # argued": a mention cut inside the appositive hangs on the name before it
@@ -884,11 +884,12 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
 
 
 # "Adjourning the case until Tuesday, the judge told jurors": a role opening a sentence, then its verb
+_SUBJECT_ADVERB = r"(?:later|also|then|again|quickly|briefly)"  # between a subject and its verb
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+(?:[a-z][^,.!?\n“\"‘]{0,60},\s+)?)?"
-                                r"([Tt]he\s+(?:[\w\-]+\s+){0,2}(?!(?:later|also|then|again|quickly|briefly)\b)[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
+                                rf"([Tt]he\s+(?:[\w\-]+\s+){{0,2}}(?!{_SUBJECT_ADVERB}\b)[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
                                 # "a man from the fisheries office drove out to the pier"
                                 r"|[Aa]n?\s+(?:[a-z\-]+\s+){0,2}(?:man|woman|boy|girl)(?:\s+from\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)\s+"
-                                r"(?:(?:later|also|then|again|quickly|briefly)\s+)?"  # "The opposition leader later appealed for calm"
+                                rf"(?:{_SUBJECT_ADVERB}\s+)?"  # "The opposition leader later appealed for calm"
                                 r"(said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
                                 r"drove|walked|came|went|stood|sat|had|appealed|posted|wrote|spoke)\b",
                                 re.MULTILINE)
@@ -1071,6 +1072,7 @@ def _titled_thing(text: str, name: str) -> bool:
 _DESCRIBED_ANTECEDENT = re.compile(r"\b((?:the|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}[a-z][\w\-]*),\s*$")
 _PLURAL_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([Tt]he\s+(?:[\w’'\-]+\s+){0,3}[a-z]+s)\s+"
                              r"(?:have|had|are|were|said|say|will|would)\b", re.MULTILINE)
+_TRAILING_WHO = re.compile(r"\bwho$")
 _REFLEXIVE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$")
 _ASKED_BY = re.compile(r"\b[Aa]sked\s+by\s+(?:an?\s+|the\s+)?$")
 # "Among those waiting at the crossing was Samira Tahan, ...": the one the paragraph introduces
