@@ -628,7 +628,7 @@ class QuoteAttributor:
             force = resolver.name_with_head("police", pos) or resolver.name_with_head("constabulary", pos) \
                 or _police_force(resolver, pos)
             return True, force or description_speaker(mention)
-        if not _is_org_head(head) and not low.startswith(("a ", "an ")) and _opens_attribution(text, pos) \
+        if not _is_org_head(head) and not low.startswith(("a ", "an ")) and _opens_attribution(text, pos, resolver.quoted) \
                 and not _is_plural(mention_core(mention)):
             named = _named_next(text, pos, resolver)
             if named:  # "Tennick’s chief executive said ... Adrian Kell, who will run the group, told"
@@ -952,17 +952,21 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _TO_NEXT_SENTENCE = re.compile(r"[.!?\"”’']*[ \t]*")
 
 
-def _opens_attribution(text: str, pos: int) -> bool:
+def _opens_attribution(text: str, pos: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether a mention opens its sentence, or follows only the quote that does ('"...,"
-    Deane’s campaign manager told reporters.')."""
+    Deane’s campaign manager told reporters.', '« ... », a plaidé l’avocate de la défense')."""
     start = sentence_start(text, pos)
     if start == pos or _FRONTED_PHRASE.fullmatch(text, start, pos):  # "Outside the court, Ashby’s older sister said"
         return True
-    return text[start : start + 1] in OPEN_MARKS and bool(_AFTER_CLOSING_MARK.search(text, start, pos))
+    closing = _AFTER_CLOSING_MARK.search(text, max(0, pos - 40), pos)
+    # The quote opens the sentence, or began in an earlier one: a quote of several sentences.
+    return bool(closing) and (text[start : start + 1] in OPEN_MARKS
+                              or any(s < start and closing.start() <= e <= closing.end() for s, e in quoted))
 
 
 _FRONTED_PHRASE = re.compile(r"[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+")
-_AFTER_CLOSING_MARK = re.compile(r"[,!?][’'\"”][ \t]+$")
+# '"...," Deane’s campaign manager told', and inverted: '"...," said the', '« ... », a plaidé l’'
+_AFTER_CLOSING_MARK = re.compile(r"(?:[,!?][’'\"”]|[,!?]?[ \t]?[»“„]?[ \t]*,)(?:[ \t]+[\w\-]+){0,2}[ \t]+$")
 
 
 def _police_force(resolver: SpeakerResolver, pos: int) -> str | None:

@@ -219,6 +219,12 @@ MERGER = (  # wire copy describes a speaker, then names them in the next sentenc
     "Tennick\u2019s chief executive said the closures had been \u201cthe hardest decision of my working life\u201d. "
     "Adrian Kell, who will run the merged group, told analysts the closures were unavoidable.\n"
 )
+MERGER_INVERTED = (  # the same after a quote of two sentences and an inverted verb: '"...," said the ...'
+    "Ready-meal makers to merge\n\n"
+    "Tennick Foods and Kestrel Kitchens will merge, cutting 1,400 jobs. Union leader Dora Pike called it a betrayal.\n\n"
+    "\u201cThe closures were the hardest decision of my working life. We had no other choice,\u201d said "
+    "Tennick\u2019s chief executive. Adrian Kell, who will run the merged group, told analysts the savings would reach \u00a340m.\n"
+)
 ENVOY = (  # a description that introduces someone new, who speaks in the next paragraph
     "Ceasefire talks stall\n\n"
     "Marvessa's foreign minister, Irena Vasko, told reporters the rebels had walked away. "
@@ -372,6 +378,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (WILDFIRE, "below our threshold.", "Sierra Vale Power"),
         (ENVOY, "both delegations had agreed to stay for two more days", "Amara Lindqvist"),
         (MERGER, "the hardest decision of my working life", "Adrian Kell"),
+        (MERGER_INVERTED, "The closures were the hardest decision of my working life. We had no other choice,", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
         (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
