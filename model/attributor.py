@@ -641,6 +641,13 @@ class QuoteAttributor:
                              for m in resolver.names):
                 return True, later
         if not determined:
+            # "An engineer with the Rivers and Environment Agency, who ..." until "says Callum
+            # Reddish, the agency’s lead engineer": someone new, named later by its words.
+            later = resolver.named_later(mention, pos) if low.startswith(("a ", "an ")) and not _is_org_head(head) \
+                and _POSTMODIFIED.search(mention + " ") and not head.startswith("spokes") \
+                and not _is_plural(mention_core(mention)) else None
+            if later and later not in {n for _, n in resolver.people_before(pos)}:
+                return True, later
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head == "witness" and low.startswith("the "):
             # Cross-examination: "the witness replied" after "the defence barrister went on"

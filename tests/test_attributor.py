@@ -225,6 +225,12 @@ MERGER_INVERTED = (  # the same after a quote of two sentences and an inverted v
     "\u201cThe closures were the hardest decision of my working life. We had no other choice,\u201d said "
     "Tennick\u2019s chief executive. Adrian Kell, who will run the merged group, told analysts the savings would reach \u00a340m.\n"
 )
+HARBOUR = (  # an indefinite description with its own clause, named later by its head word
+    "Harbour wall is moving, survey finds\n\nThe sea wall at Penmoor has moved four centimetres in a year. "
+    "An engineer with the Coastal Works Agency, who has surveyed the wall since 2019, says the movement is serious.\n\n"
+    "The town council said repairs would start in the spring.\n\n"
+    "\u201cThe wall is not failing yet, but it is tired,\u201d says Tomas Hale, the agency\u2019s senior engineer for the coast.\n"
+)
 ENVOY = (  # a description that introduces someone new, who speaks in the next paragraph
     "Ceasefire talks stall\n\n"
     "Marvessa's foreign minister, Irena Vasko, told reporters the rebels had walked away. "
@@ -378,6 +384,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (WILDFIRE, "below our threshold.", "Sierra Vale Power"),
         (ENVOY, "both delegations had agreed to stay for two more days", "Amara Lindqvist"),
         (MERGER, "the hardest decision of my working life", "Adrian Kell"),
+        (HARBOUR, "the movement is serious", "Tomas Hale"),
         (MERGER_INVERTED, "The closures were the hardest decision of my working life. We had no other choice,", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
