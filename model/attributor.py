@@ -1370,9 +1370,26 @@ _HEARER_THAT = re.compile(r"((?:[\w’'\-]+\s+){1,8}?)that\s+")
 _HEARER = re.compile(r"((?:[\w’'\-]+\s+){1,8}?)(?:that\s+)?(?=(?:he|she|it|they|we|I|the|a|an|his|her|its|their|there)\s)")
 
 
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Tags stop on wordpieces, a clause never does: a word cut at the end is kept whole
+    ('conviction quash|ed'), and at the start the larger part of the cut word decides
+    ('told ju|rors the trial' drops 'rors'; 'at Pen|moor has moved' takes 'Penmoor')."""
+    if 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        head = tail = start
+        while head > 0 and text[head - 1].isalnum():
+            head -= 1
+        while tail < end and text[tail].isalnum():
+            tail += 1
+        start = tail if tail - start < start - head else head
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _trim_indirect(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop edge marks and punctuation, a leading complementiser ('that') and trailing
     function words left where the tagger stopped early ('clashes in', ', but he')."""
+    start, end = _whole_words(text, start, end)
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:

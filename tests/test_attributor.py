@@ -38,6 +38,22 @@ def test_indirect_spans_are_trimmed_and_must_be_reported_clauses(raw, trimmed, c
     assert _is_reported_clause(raw[s:e]) is clause
 
 
+@pytest.mark.parametrize(
+    "text,cut,expected",
+    [
+        ("The judge told jurors the trial would last three weeks.", "rors the trial would last three weeks",
+         "the trial would last three weeks"),  # a sliver of a word's tail is dropped
+        ("The sea wall at Penmoor has moved four centimetres.", "moor has moved four centimetres", "Penmoor has moved four centimetres"),
+        ("He has always denied it and had his conviction quashed by the court.", "had his conviction quash",
+         "had his conviction quashed"),  # a cut word at the end is kept whole
+    ],
+)
+def test_indirect_spans_are_whole_words(text, cut, expected):
+    start = text.index(cut)
+    a, b = _trim_indirect(text, start, start + len(cut))
+    assert text[a:b] == expected
+
+
 def test_trim_mention_and_headline_filter():
     text = ", Afghan media outlets"
     assert text[slice(*_trim_mention(text, 0, len(text)))] == "Afghan media outlets"
