@@ -324,6 +324,7 @@ class QuoteAttributor:
             speaker = mention_text = None
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
+            mention = _reporting_subject(text, u, mention, near) or mention
             if u.kind == "direct" and mention is not None and mention.start < sentence_start(text, u.start):
                 mention = _named_after(text, u, resolver) or _mention_after(text, u, near) or mention  # "'...,' Cllr Duckworth shot back."
             if u.kind == "direct" and (foreign or mention is None):
@@ -592,6 +593,9 @@ class QuoteAttributor:
         bound = resolver.age_bound(mention.split(",")[0]) or resolver.bound_name(mention, pos)
         if bound and _is_org_head(head) and not is_org(bound) and len(bound.split()) > 1 and resolver.gender(bound, pos):
             bound = None  # "the interior ministry" is not "Petar Lonjak, whose ministry"
+        words = bound.lower().split() if bound else []
+        if len(words) > 1 and words[0] == head and words[-1] != head and "of" not in words and is_org(bound):
+            bound = None  # "the airline" is not the "Airline Pilots' Union": its head is "Union"
         if bound and not _is_org_head(head) and resolver.is_place(bound) and not is_org(bound):
             bound = None  # "As he walked along Bridge Street, one man shouted": a person, not the street
         if bound:
@@ -1047,6 +1051,31 @@ _ENDS_IN_RELATIVE = re.compile(r",\s+(?:who|which)$")  # the tagger's "A second-
 # ", who ...", ", presenting her second budget since the ...": a clause inside the subject's commas
 _INTO_RELATIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|which|whose|[a-z]{3,}ing)\b[^,;.!?\n]*$")
 _OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned|stated|announced|confirmed|calls|called)\b)")
+
+
+# '..., said the report pointed to "a system failure"': a mention right after the verb
+# opens the clause the verb reports, and its own verb stands before the quote.
+_VERB_BEFORE_MENTION = re.compile(r"\b(?:said|says|added|argued|warned|noted|insisted|claimed|stated)\s+(?:that\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?$")
+_CLAUSE_VERB = re.compile(r"(?:\s+[\w’'\-]+){1,4}\s*[\"'“‘«„]?")
+_RELATIVE_BEFORE_VERB = re.compile(r",?\s+(?:which|who)\s+$")
+
+
+def _reporting_subject(text: str, u: _Unit, mention: Mention | None, near: list[Mention]) -> Mention | None:
+    """For a direct quote inside a reported clause ('The Airline Pilots' Union, which
+    represents both crew members, said the report pointed to "a system failure"'), the
+    subject of the reporting verb, not the clause's own subject the linker chose."""
+    if u.kind != "direct" or mention is None or mention.end > u.start:
+        return None
+    start = sentence_start(text, u.start)
+    verb = _VERB_BEFORE_MENTION.search(text, start, mention.start) if mention.start >= start else None
+    if not verb or not _CLAUSE_VERB.fullmatch(text, mention.end, u.start):
+        return None
+    before = [m for m in near if start <= m.start and m.end <= verb.start()]
+    # "the Criminal Cases Review Commission, which said": the name the relative hangs on
+    hung = [m for m in before if _RELATIVE_BEFORE_VERB.fullmatch(text, m.end, verb.start())]
+    if _RELATIVE_BEFORE_VERB.search(text, start, verb.start()):
+        return hung[0] if hung else None
+    return before[0] if before else None
 
 
 def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: SpeakerResolver,

@@ -1,7 +1,9 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _trim_indirect, _Unit
+from quoteattr.attributor import (_continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+                                  _trim_indirect, _Unit)
+from quoteattr.linking import Mention
 from quoteattr.linking import trim_mention as _trim_mention
 from quoteattr.quote import Quote
 
@@ -76,6 +78,27 @@ def test_the_mention_right_after_a_quote_with_its_verb_is_the_quotes_own():
     assert _mention_after(text, first, mentions) == mentions[1]
     second = _Unit(text.index("“Peace") + 1, text.index("Peace,") + 6, "direct", 1.0, (0, 1))
     assert _mention_after(text, second, mentions) is None  # no reporting verb after it
+
+
+@pytest.mark.parametrize(
+    "text,quote,linked,speaker",
+    [
+        ("The Airline Pilots' Union, which represents both crew members, said the report pointed to 'a system failure'.",
+         "a system failure", "report", "The Airline Pilots' Union"),
+        ("It was sent back by the Criminal Cases Review Commission, which said new expert evidence raised 'a real possibility'.",
+         "a real possibility", "new expert", "the Criminal Cases Review Commission"),
+        ("The minister said the report: 'We will read it.'", "We will read it.", "report", None),  # its own colon
+    ],
+)
+def test_a_quote_inside_a_reported_clause_is_the_reporting_subjects(text, quote, linked, speaker):
+    def at(part: str) -> Mention:
+        return Mention(text.index(part), text.index(part) + len(part), 0, 0)
+
+    near = [at(part) for part in ("The Airline Pilots' Union", "the Criminal Cases Review Commission", "both crew members",
+                                  "The minister") if part in text] + [at(linked)]
+    u = _Unit(text.index(quote), text.index(quote) + len(quote), "direct", 1.0, (0, 0))
+    got = _reporting_subject(text, u, at(linked), sorted(near, key=lambda m: m.start))
+    assert (text[got.start : got.end] if got else None) == speaker
 
 
 def test_quote_paragraph_continues_the_previous_speaker():
@@ -247,6 +270,12 @@ HARBOUR = (  # an indefinite description with its own clause, named later by its
     "The town council said repairs would start in the spring.\n\n"
     "\u201cThe wall is not failing yet, but it is tired,\u201d says Tomas Hale, the agency\u2019s senior engineer for the coast.\n"
 )
+RUNWAY = (  # "the airline" is not the "Airline Pilots' Union", whose head is "Union"
+    "Jet overran runway, report finds\n\nAn interim report blamed the crew of the Skylane Airways flight. "
+    "Skylane Airways said it was cooperating with the investigation.\n\n"
+    "The Airline Pilots' Union, which represents both crew members, said the report pointed to 'a system failure, not a pilot failure'.\n\n"
+    "The airline said it did not recognise the union's description of its culture.\n"
+)
 ENVOY = (  # a description that introduces someone new, who speaks in the next paragraph
     "Ceasefire talks stall\n\n"
     "Marvessa's foreign minister, Irena Vasko, told reporters the rebels had walked away. "
@@ -401,6 +430,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (ENVOY, "both delegations had agreed to stay for two more days", "Amara Lindqvist"),
         (MERGER, "the hardest decision of my working life", "Adrian Kell"),
         (HARBOUR, "the movement is serious", "Tomas Hale"),
+        (RUNWAY, "it did not recognise the union's description of its culture", "Skylane Airways"),
         (MERGER_INVERTED, "The closures were the hardest decision of my working life. We had no other choice,", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
