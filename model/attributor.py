@@ -771,6 +771,7 @@ class QuoteAttributor:
             tail = max(text.rfind(". ", before, para - 2) + 2, before)
             handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1]) and not _is_plural(c[1])
                       and not _titled_thing(text, c[1])
+                      and not _IN_RELATIVE.search(text, tail, c[0])  # "Alison Threlfall, who chairs [Friends of ...]"
                       and resolver.gender(c[1], pos) in (want, None)
                       and (_hands_over(text, c[0], para) or _EXISTENTIAL.search(text, max(0, c[0] - 12), c[0]))]
             if handed and max(handed)[0] > max(fits)[0]:  # named after whoever spoke last
@@ -961,6 +962,11 @@ def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TO_NEXT_SENTENCE = re.compile(r"[.!?\"”’']*[ \t]*")
+
+
+# A relative clause still open where a name stands: 'Alison Threlfall, who chairs the
+# campaign group [Friends of Ferrington Libraries]': the name is what the clause is about.
+_IN_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;]*$")
 
 
 def _opens_attribution(text: str, pos: int, quoted: list[tuple[int, int]]) -> bool:

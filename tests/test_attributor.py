@@ -276,6 +276,12 @@ RUNWAY = (  # "the airline" is not the "Airline Pilots' Union", whose head is "U
     "The Airline Pilots' Union, which represents both crew members, said the report pointed to 'a system failure, not a pilot failure'.\n\n"
     "The airline said it did not recognise the union's description of its culture.\n"
 )
+LIBRARY = (  # a group named inside the relative clause of the woman who speaks for it is not her 'she'
+    "Library hours cut in budget\n\nFerrington Council will cut the opening hours of six branch libraries from April.\n\n"
+    "Alison Threlfall, who chairs the campaign group Friends of Ferrington Libraries, said more than 11,000 people had "
+    "signed a petition against the cuts.\n\n"
+    "\u201cThe people who use a branch library on a Tuesday morning are the people who have nowhere else to go,\u201d she said.\n"
+)
 ENVOY = (  # a description that introduces someone new, who speaks in the next paragraph
     "Ceasefire talks stall\n\n"
     "Marvessa's foreign minister, Irena Vasko, told reporters the rebels had walked away. "
@@ -431,6 +437,8 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (MERGER, "the hardest decision of my working life", "Adrian Kell"),
         (HARBOUR, "the movement is serious", "Tomas Hale"),
         (RUNWAY, "it did not recognise the union's description of its culture", "Skylane Airways"),
+        (LIBRARY, "The people who use a branch library on a Tuesday morning are the people who have nowhere else to go,",
+         "Alison Threlfall"),
         (MERGER_INVERTED, "The closures were the hardest decision of my working life. We had no other choice,", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
