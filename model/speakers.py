@@ -1454,7 +1454,9 @@ class SpeakerResolver:
             votes = self._gender_evidence(name)
             given = first_name_gender(name) if mention_type(name) == "name" and not is_org(name) else None
             if given:
-                votes = votes + [(given, 2, None)]
+                # 'Claire Donnelly ... Mr Donnelly, 79': an honorific or a noun of the other
+                # gender before her surname is a relative's; only pronouns can still outvote her name.
+                votes = [v for v in votes if v[0] == given or v[2] is not None] + [(given, 2, None)]
             self._gender_cache[name] = votes
         votes = {"m": 0, "f": 0}
         for g, weight, where in self._gender_cache[name] + self._noted.get(name, []):

@@ -143,6 +143,12 @@ def test_organisation_names_keep_their_words():
     assert is_org("National Resistance Front of Afghanistan") and not is_org("Mark Milley")
 
 
+def test_a_given_name_outweighs_a_relatives_honorific_on_the_shared_surname():
+    text = ("Claire Donnelly, 52, whose father, Brian, lay on his kitchen floor for five hours, said the family had "
+            "rung 999 four times.\n\nMr Donnelly, 79, a retired bus driver, was later found to have broken his hip.")
+    assert SpeakerResolver(text).gender("Claire Donnelly") == "f"
+
+
 def test_gender_from_honorifics_appositives_and_pronouns():
     text = ("Ms. Lena Vogt chairs the board. Tom Reyes, her deputy, said he would stay. "
             "Ngozi Okafor, his sister, disagreed. Emeka Okafor said he was tired.")
