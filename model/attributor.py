@@ -321,6 +321,8 @@ class QuoteAttributor:
                 mention = None  # 'A banner hung from the gallery rail read: "..."': nobody said it
             elif mention is None and u.kind == "direct":
                 mention = _colon_paragraph_speaker(text, u, mentions)  # "... read a statement:" ¶ "..."
+            if mention is None and not foreign:
+                mention = _subject_before(text, u, resolver)  # "Outside Kelling House, a retired bus driver ... said he"
             speaker = mention_text = None
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
@@ -967,6 +969,34 @@ _TO_NEXT_SENTENCE = re.compile(r"[.!?\"”’']*[ \t]*")
 # A relative clause still open where a name stands: 'Alison Threlfall, who chairs the
 # campaign group [Friends of Ferrington Libraries]': the name is what the clause is about.
 _IN_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;]*$")
+
+
+# The verb right before a clause or quote the linker found no speaker for ('a retired bus
+# driver who has lived on the sixth floor since 1979 said he would believe it').
+_VERB_BEFORE_UNIT = re.compile(r"\b(?:said|says|told\s+\w+|added|warned|argued|insisted|claimed|explained)\s+(?:that\s+)?[“\"‘']?$")
+_DESCRIBED_OPENING = re.compile(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+)?"
+                                r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \t]+[a-z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){0,4}?)"
+                                r"(?=,|[ \t]+(?:who|whose|from|at|in|with|of)\b|[ \t]+(?:said|says|told|added|warned|argued|insisted|claimed|explained)\b)")
+
+
+def _subject_before(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | None:
+    """The sentence's own subject, for a unit whose sentence opens 'SUBJECT ... said': a
+    name the sentence opens with, or a described person ('a retired bus driver')."""
+    start = sentence_start(text, u.start)
+    verb = _VERB_BEFORE_UNIT.search(text, start, u.start)
+    if not verb or verb.start() <= start:
+        return None
+    lead = _FRONTED_PHRASE.match(text, start, verb.start())
+    opening = lead.end() if lead else start
+    the = re.match(r"[Tt]he[ \t]+", text[opening : opening + 4])
+    opening += the.end() if the else 0  # "The National Civil Protection Agency raised ... and said"
+    for m in resolver.names:
+        if m.start == opening and m.end <= verb.start():
+            return Mention(m.start, m.end, *u.tok)
+    described = _DESCRIBED_OPENING.match(text, start, verb.start())
+    if described and not _is_org_head(mention_head(described.group(1))):
+        return Mention(described.start(1), described.end(1), *u.tok)
+    return None
 
 
 def _opens_attribution(text: str, pos: int, quoted: list[tuple[int, int]]) -> bool:

@@ -881,6 +881,7 @@ def _place_like(name: str) -> bool:
     return bool(words) and (words[0] in _PLACE_PREFIXES or words[-1] in _PLACE_HEADS)
 
 
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 _ABBREVIATION_END = re.compile(r"\b(?:St|Dr|Mr|Mrs|Ms|No|Gen|Sen|Rep|Jr|Sr|Prof|Capt|Lt|Col|Mt|Ft|Co|Inc|Ltd)\.$")
 
 
@@ -894,8 +895,9 @@ def sentence_start(text: str, pos: int) -> int:
             return nl + 1
         if j < 0:
             return 0
-        if not _ABBREVIATION_END.search(text[max(0, j - 5) : j + 1]):
-            return j + 2
+        if not _ABBREVIATION_END.search(text[max(0, j - 5) : j + 1]) \
+                and not (_CLOCK_END.search(text, max(0, j - 5), j + 1) and text[j + 2 : j + 3].islower()):
+            return j + 2  # but "at 4:40 a.m. and said" goes on
         i = j
 
 
@@ -1055,6 +1057,12 @@ def _tokens(name: str) -> list[str]:
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
 # Lowercase words inside a full name: 'Ursula von der Leyen', 'Mohammed bin Salman'.
 _NAME_PARTICLES = frozenset("von van der den de da del della di du dos das bin ibn bint al el le la ter ten zu".split())
+
+
+# A place before an appositive: 'Outside Kelling House, a retired bus driver' is no name of his.
+_PLACE_WORD = r"(?:[Oo]utside|[Ii]nside|[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Bb]ehind|[Oo]pposite)"
+_PLACE_PREPOSITION = re.compile(rf"\b{_PLACE_WORD}\s+(?:the\s+)?$")
+_OPENS_WITH_PLACE_WORD = re.compile(rf"{_PLACE_WORD}\s")
 
 
 @dataclass
@@ -1319,6 +1327,9 @@ class SpeakerResolver:
             for m in pat.finditer(window):
                 if pat is pat_after and REPORTING_NEXT.match(self.text, offset + m.end()):
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
+                if pat is pat_after and (_PLACE_PREPOSITION.search(window, max(0, m.start() - 12), m.start())
+                                         or _OPENS_WITH_PLACE_WORD.match(m.group(1))):
+                    continue  # "Outside Kelling House, a retired bus driver ...": a place, not her name
                 if pat is pat_after and re.search(r"\baccording\b", m.group(0)):
                     continue  # "from neighbouring Marsand, according to survivors"
                 if pat is pat_after and noun_modifier and _other_noun_modifier(m.group(0), noun_modifier):

@@ -2,8 +2,9 @@
 import pytest
 
 from quoteattr.attributor import (_continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
-                                  _trim_indirect, _Unit)
+                                  _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
+from quoteattr.speakers import SpeakerResolver
 from quoteattr.linking import trim_mention as _trim_mention
 from quoteattr.quote import Quote
 
@@ -99,6 +100,22 @@ def test_a_quote_inside_a_reported_clause_is_the_reporting_subjects(text, quote,
     u = _Unit(text.index(quote), text.index(quote) + len(quote), "direct", 1.0, (0, 0))
     got = _reporting_subject(text, u, at(linked), sorted(near, key=lambda m: m.start))
     assert (text[got.start : got.end] if got else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,unit,subject",
+    [
+        ("Outside Kelling House, a retired bus driver who has lived there since 1979 said he would believe it when he saw it.",
+         "he would believe it", "a retired bus driver"),
+        ("The National Civil Protection Agency (NCPA) raised its alert at 4:40 a.m. and said lava was flowing to the coast.",
+         "lava was flowing", "National Civil Protection Agency"),
+        ("The lava was flowing to the coast, which worried the islanders.", "flowing to the coast", None),  # no verb of saying
+    ],
+)
+def test_a_unit_with_no_linked_mention_takes_its_sentences_subject(text, unit, subject):
+    u = _Unit(text.index(unit), text.index(unit) + len(unit), "indirect", 1.0, (0, 0))
+    got = _subject_before(text, u, SpeakerResolver(text))
+    assert (text[got.start : got.end] if got else None) == subject
 
 
 def test_quote_paragraph_continues_the_previous_speaker():

@@ -1,6 +1,7 @@
 import pytest
 
-from quoteattr.speakers import SpeakerResolver, find_names, is_org, headline_spans, mention_name, mention_type, strip_titles
+from quoteattr.speakers import (SpeakerResolver, find_names, is_org, headline_spans, mention_name, mention_type, sentence_start,
+                                strip_titles)
 
 PANJ = (
     "Ahmad Masud, head of the front, made the announcement. \"Peace now,\" Masud said. "
@@ -147,6 +148,15 @@ def test_a_given_name_outweighs_a_relatives_honorific_on_the_shared_surname():
     text = ("Claire Donnelly, 52, whose father, Brian, lay on his kitchen floor for five hours, said the family had "
             "rung 999 four times.\n\nMr Donnelly, 79, a retired bus driver, was later found to have broken his hip.")
     assert SpeakerResolver(text).gender("Claire Donnelly") == "f"
+
+
+def test_a_clock_time_does_not_end_a_sentence_and_a_place_is_no_appositives_name():
+    text = ("FERRAZ, Oct 3 (Wire) - The volcano erupted.\n\nThe agency raised its alert at 4:40 a.m. and said lava was "
+            "flowing. At 5 p.m. The Times reported it.\n\nOutside Kelling House, a retired bus driver said he was worried.")
+    assert text[sentence_start(text, text.index("lava")) :].startswith("The agency raised")
+    assert text[sentence_start(text, text.index("reported")) :].startswith("The Times")  # a capital does start one
+    r = SpeakerResolver(text)
+    assert r.bound_name("a retired bus driver", text.index("a retired")) is None
 
 
 def test_gender_from_honorifics_appositives_and_pronouns():
