@@ -30,7 +30,7 @@ from quoteattr.quote import Quote
 from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
-                                sentence_end, sentence_start, strip_titles)
+                                sentence_end, sentence_start, strip_titles, _OPENS_WITH_PLACE_WORD, _PLACE_PREPOSITION)
 from quoteattr.tagging import DocEncoding, encode_documents
 
 if TYPE_CHECKING:
@@ -1145,7 +1145,8 @@ def _titled_thing(text: str, name: str) -> bool:
     return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
 
 
-_DESCRIBED_ANTECEDENT = re.compile(r"\b((?:the|its|their|his|her)\s+(?:[\w\-’']+\s+){0,3}[a-z][\w\-]*),\s*$")
+# 'That was disputed by the bank, which said'; 'A woman buying picture hooks, who did not want to give her name, said'
+_DESCRIBED_ANTECEDENT = re.compile(r"\b((?:the|its|their|his|her|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-’']+\s+){0,4}[a-z][\w\-]*),\s*$")
 _PLURAL_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([Tt]he\s+(?:[\w’'\-]+\s+){0,3}[a-z]+s)\s+"
                              r"(?:have|had|are|were|said|say|will|would)\b", re.MULTILINE)
 _TRAILING_WHO = re.compile(r"\bwho$")
@@ -1304,6 +1305,10 @@ def _apposed_edges(text: str, mention: Mention) -> Mention:
     kin = _KIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     if kin and mention_type(text[mention.start : mention.end]) == "description":
         return replace(mention, start=kin.start(1))
+    named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, mention.start - 60), mention.start)
+    if named and mention_type(text[mention.start : mention.end]) == "description" \
+            and not _OPENS_WITH_PLACE_WORD.match(named.group(1)) and not _PLACE_PREPOSITION.search(text, max(0, named.start(1) - 12), named.start(1)):
+        return replace(mention, start=named.start(1), end=named.end(1))  # "Tom Rafferty, 38, a [father of two]"
     comma = text.find(", ", mention.start, mention.end)
     if comma > 0 and _OBJECT_BEFORE.search(text, max(0, mention.start - 12), mention.start) \
             and mention_type(text[mention.start : comma]) == "name":
@@ -1311,6 +1316,8 @@ def _apposed_edges(text: str, mention: Mention) -> Mention:
     return mention
 
 
+# A name and its appositive, the mention cut after the article: 'Tom Rafferty, 38, a [father of two]'.
+_NAME_BEFORE_APPOSITIVE = re.compile(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}),[ \t]+(?:\d{1,3},[ \t]+)?an?[ \t]+$")
 _KIN_BEFORE = re.compile(rf"\b({KIN_MENTION.pattern}),\s+$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:by|to|from|with|in)\s+the\s+$")
 

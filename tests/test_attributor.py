@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import (_continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+from quoteattr.attributor import (_apposed_edges, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
                                   _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
 from quoteattr.speakers import SpeakerResolver
@@ -116,6 +116,33 @@ def test_a_unit_with_no_linked_mention_takes_its_sentences_subject(text, unit, s
     u = _Unit(text.index(unit), text.index(unit) + len(unit), "indirect", 1.0, (0, 0))
     got = _subject_before(text, u, SpeakerResolver(text))
     assert (text[got.start : got.end] if got else None) == subject
+
+
+@pytest.mark.parametrize(
+    "text,cut,expected",
+    [
+        ("The petition was started by Tom Rafferty, 38, a father of two from the Westfield estate, who wrote on Facebook:",
+         "father of two from the Westfield estate", "Tom Rafferty"),
+        ("Outside Kelling House, a retired bus driver said he was worried.", "retired bus driver", "retired bus driver"),
+    ],
+)
+def test_a_mention_cut_inside_an_appositive_goes_back_to_the_name(text, cut, expected):
+    m = _apposed_edges(text, Mention(text.index(cut), text.index(cut) + len(cut), 0, 0))
+    assert text[m.start : m.end] == expected
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("A woman buying picture hooks, who did not want to give her name, said: \u201cI came in for two hooks.\u201d",
+         "a woman buying picture hooks"),
+        ("That was disputed by the bank, which said its figures were right.", "the bank"),
+    ],
+)
+def test_who_and_which_after_a_description_are_that_description(shipped, text, speaker):
+    pos = text.index(", wh") + 2
+    word = text[pos : text.index(" ", pos)]
+    assert shipped._canonical(SpeakerResolver(text), word, pos, [], [], text).casefold() == speaker  # as the scorer compares
 
 
 def test_quote_paragraph_continues_the_previous_speaker():
