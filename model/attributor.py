@@ -606,7 +606,8 @@ class QuoteAttributor:
         if led:  # "the head of an international observer mission" ... "Anneke Roos, ... who leads the observer mission"
             return True, led
         if head in ("defendant", "accused", "prosecutor", "judge") and not low.startswith(("a ", "an ")) \
-                or low.startswith("a judge who"):  # "jailed ... by a judge who told him"
+                or low.startswith("a judge who") \
+                or low == "a prosecutor" and pos < _next_paragraph_end(text, _headline_end(text)):  # a lede's "a prosecutor told ... Crown Court"
             party = resolver.court_role(head)  # "the defendant replied": Owen Barclay, who denies murder
             if party:
                 return True, party

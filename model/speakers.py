@@ -916,7 +916,9 @@ _DEFENDANT = (re.compile(r"\b(?:trial of|jailed|sentenced|convicted|acquitted|ch
               _NEVER)
 _COURT_INTRODUCTIONS = {
     "defendant": _DEFENDANT, "accused": _DEFENDANT,
-    "prosecutor": (re.compile(r"(?i:\bprosecutor)\s+$"), re.compile(r"(?:\s+(?:KC|QC))?,\s+(?:prosecuting|for the prosecution)\b"),
+    # "Opening the case for the Crown, Rebecca Thorne KC", "Nadia Carrow KC, prosecuting"
+    "prosecutor": (re.compile(r"(?i:\bprosecutor)\s+$|\bfor the (?:Crown|prosecution),\s+$"),
+                   re.compile(r"(?:\s+(?:KC|QC))?,\s+(?:prosecuting|for the prosecution)\b"),
                    _NEVER),
     "judge": (re.compile(r"(?:(?i:\bjudge)|(?:Mr|Mrs|Ms|Lord|Lady) Justice|Recorder)\s+$"), _NEVER,
               re.compile(r"(?:Judge|Recorder)\s")),

@@ -159,6 +159,12 @@ def test_a_clock_time_does_not_end_a_sentence_and_a_place_is_no_appositives_name
     assert r.bound_name("a retired bus driver", text.index("a retired")) is None
 
 
+def test_the_prosecutor_is_whoever_opens_the_case_for_the_crown():
+    text = ("Manager falsified drug charts, jury told\n\nA care-home manager falsified records, a prosecutor told "
+            "Ellerbridge Crown Court.\n\nOpening the case for the Crown, Rebecca Thorne KC told jurors the charts were rewritten.")
+    assert SpeakerResolver(text).court_role("prosecutor") == "Rebecca Thorne"
+
+
 def test_gender_from_honorifics_appositives_and_pronouns():
     text = ("Ms. Lena Vogt chairs the board. Tom Reyes, her deputy, said he would stay. "
             "Ngozi Okafor, his sister, disagreed. Emeka Okafor said he was tired.")
