@@ -974,7 +974,7 @@ _IN_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;]*$")
 
 # The verb right before a clause or quote the linker found no speaker for ('a retired bus
 # driver who has lived on the sixth floor since 1979 said he would believe it').
-_VERB_BEFORE_UNIT = re.compile(r"\b(?:said|says|told\s+\w+|added|warned|argued|insisted|claimed|explained)\s+(?:that\s+)?[“\"‘']?$")
+_VERB_BEFORE_UNIT = re.compile(r"\b(?:said|says|told\s+\w+|added|warned|argued|insisted|claimed|explained):?\s+(?:that\s+)?[“\"‘']?$")
 _DESCRIBED_OPENING = re.compile(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+)?"
                                 r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \t]+[a-z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){0,4}?)"
                                 r"(?=,|[ \t]+(?:who|whose|from|at|in|with|of)\b|[ \t]+(?:said|says|told|added|warned|argued|insisted|claimed|explained)\b)")

@@ -109,6 +109,8 @@ def test_a_quote_inside_a_reported_clause_is_the_reporting_subjects(text, quote,
          "he would believe it", "a retired bus driver"),
         ("The National Civil Protection Agency (NCPA) raised its alert at 4:40 a.m. and said lava was flowing to the coast.",
          "lava was flowing", "National Civil Protection Agency"),
+        ("One supporter, still wearing his scarf an hour after the final whistle, said: \u201cI have never seen anything like it.\u201d",
+         "I have never seen", "One supporter"),
         ("The lava was flowing to the coast, which worried the islanders.", "flowing to the coast", None),  # no verb of saying
     ],
 )
