@@ -541,6 +541,18 @@ class QuoteAttributor:
             if want:  # nor a town: 'cuando en Quintanar del Robledal solo está encendida la farola'
                 people = [c for c in people if resolver.gender(c[1], pos) in (want, None) and not resolver.is_place(c[1])]
             cands = people
+        if kind == "description" and person and cands:
+            # "The visiting manager ... admitted" then "Gareth Lomax, in his second season in
+            # charge": a role no one before was given, named by the next new person whose
+            # sentence repeats its word, is that person, not the last one spoken of
+            # but not past someone its own paragraph names ('Ian Brophy, who represents Abbotsholm on
+            # the county council, said ... "...," the councillor said'), or the one before when it
+            # opens with the quote
+            para = _paragraph_start(text, pos)
+            here = max(cands)[0] >= (para if text[para : para + 1] not in OPEN_MARKS else _previous_paragraph_start(text, pos))
+            later = None if here else resolver.named_later(mention, pos, reach=600)
+            if later and later not in {n for _, n in resolver.people_before(pos)}:
+                return later
         if cands:
             return max(cands)[1]
         if kind == "description":

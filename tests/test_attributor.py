@@ -328,6 +328,12 @@ LIBRARY = (  # a group named inside the relative clause of the woman who speaks 
     "signed a petition against the cuts.\n\n"
     "\u201cThe people who use a branch library on a Tuesday morning are the people who have nowhere else to go,\u201d she said.\n"
 )
+CUP = (  # a role no one before was given is the new person named next by its word, not the last speaker
+    "Cragholme stun Carrow in cup\n\nCragholme Town beat Carrow City 2-1 on Saturday.\n\n"
+    "\u201cWe were the better side for the last half-hour,\u201d Steve Mardell said.\n\n"
+    "The visiting coach admitted that his side had been second best after the break.\n\n"
+    "Gareth Lomax, the Carrow coach, defended his selection, saying the squad had played three games in a week.\n"
+)
 ENVOY = (  # a description that introduces someone new, who speaks in the next paragraph
     "Ceasefire talks stall\n\n"
     "Marvessa's foreign minister, Irena Vasko, told reporters the rebels had walked away. "
@@ -485,6 +491,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (RUNWAY, "it did not recognise the union's description of its culture", "Skylane Airways"),
         (LIBRARY, "The people who use a branch library on a Tuesday morning are the people who have nowhere else to go,",
          "Alison Threlfall"),
+        (CUP, "his side had been second best after the break", "Gareth Lomax"),
         (MERGER_INVERTED, "The closures were the hardest decision of my working life. We had no other choice,", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
