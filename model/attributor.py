@@ -28,9 +28,9 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
 from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
-                                SpeakerResolver, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
+                                SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
-                                sentence_end, sentence_start, strip_titles, _OPENS_WITH_PLACE_WORD, _PLACE_PREPOSITION)
+                                sentence_end, sentence_start, strip_titles)
 from quoteattr.tagging import DocEncoding, encode_documents
 
 if TYPE_CHECKING:
@@ -542,16 +542,15 @@ class QuoteAttributor:
                 people = [c for c in people if resolver.gender(c[1], pos) in (want, None) and not resolver.is_place(c[1])]
             cands = people
         if kind == "description" and person and cands:
-            # "The visiting manager ... admitted" then "Gareth Lomax, in his second season in
-            # charge": a role no one before was given, named by the next new person whose
-            # sentence repeats its word, is that person, not the last one spoken of
-            # but not past someone its own paragraph names ('Ian Brophy, who represents Abbotsholm on
-            # the county council, said ... "...," the councillor said'), or the one before when it
-            # opens with the quote
+            # "The visiting coach admitted ..." then "Gareth Lomax, the Carrow coach": a role
+            # the next new person is given is theirs, not the last speaker's. Not when someone
+            # is named in its paragraph, or in the one before when its paragraph opens with the
+            # quote ('Ian Brophy, who represents Abbotsholm on the county council, said ...
+            # "...," the councillor said').
             para = _paragraph_start(text, pos)
             here = max(cands)[0] >= (para if text[para : para + 1] not in OPEN_MARKS else _previous_paragraph_start(text, pos))
-            later = None if here else resolver.named_later(mention, pos, reach=600)
-            if later and later not in {n for _, n in resolver.people_before(pos)}:
+            later = None if here else resolver.new_person_named_later(mention, pos, reach=600)
+            if later:
                 return later
         if cands:
             return max(cands)[1]
@@ -662,10 +661,10 @@ class QuoteAttributor:
         if not determined:
             # "An engineer with the Rivers and Environment Agency, who ..." until "says Callum
             # Reddish, the agency’s lead engineer": someone new, named later by its words.
-            later = resolver.named_later(mention, pos) if low.startswith(("a ", "an ")) and not _is_org_head(head) \
-                and _POSTMODIFIED.search(mention + " ") and not head.startswith("spokes") \
+            later = resolver.new_person_named_later(mention, pos) if low.startswith(("a ", "an ")) \
+                and not _is_org_head(head) and _POSTMODIFIED.search(mention + " ") and not head.startswith("spokes") \
                 and not _is_plural(mention_core(mention)) else None
-            if later and later not in {n for _, n in resolver.people_before(pos)}:
+            if later:
                 return True, later
             return True, description_speaker(mention)  # "a police spokesman": a new, unnamed speaker
         if head == "witness" and low.startswith("the "):
@@ -1319,8 +1318,7 @@ def _apposed_edges(text: str, mention: Mention) -> Mention:
     if kin and mention_type(text[mention.start : mention.end]) == "description":
         return replace(mention, start=kin.start(1))
     named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, mention.start - 60), mention.start)
-    if named and mention_type(text[mention.start : mention.end]) == "description" \
-            and not _OPENS_WITH_PLACE_WORD.match(named.group(1)) and not _PLACE_PREPOSITION.search(text, max(0, named.start(1) - 12), named.start(1)):
+    if named and mention_type(text[mention.start : mention.end]) == "description" and not at_place(text, named.start(1), named.group(1)):
         return replace(mention, start=named.start(1), end=named.end(1))  # "Tom Rafferty, 38, a [father of two]"
     comma = text.find(", ", mention.start, mention.end)
     if comma > 0 and _OBJECT_BEFORE.search(text, max(0, mention.start - 12), mention.start) \

@@ -1061,10 +1061,16 @@ _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
 _NAME_PARTICLES = frozenset("von van der den de da del della di du dos das bin ibn bint al el le la ter ten zu".split())
 
 
-# A place before an appositive: 'Outside Kelling House, a retired bus driver' is no name of his.
 _PLACE_WORD = r"(?:[Oo]utside|[Ii]nside|[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Bb]ehind|[Oo]pposite)"
 _PLACE_PREPOSITION = re.compile(rf"\b{_PLACE_WORD}\s+(?:the\s+)?$")
 _OPENS_WITH_PLACE_WORD = re.compile(rf"{_PLACE_WORD}\s")
+
+
+def at_place(text: str, start: int, name: str) -> bool:
+    """Whether the capitalised run ``name`` at ``start`` stands for a place, after a
+    preposition of place or opening with one: 'Outside Kelling House, a retired bus
+    driver' names no driver."""
+    return bool(_PLACE_PREPOSITION.search(text, max(0, start - 12), start) or _OPENS_WITH_PLACE_WORD.match(name))
 
 
 @dataclass
@@ -1240,6 +1246,13 @@ class SpeakerResolver:
                 return self.canonical_name(m.name, m.start)
         return None
 
+    def new_person_named_later(self, description: str, position: int, reach: int = 1200) -> str | None:
+        """``named_later``, when that person is not named before ``position``: a description
+        that introduces someone ('An engineer with the Rivers and Environment Agency' ...
+        'Callum Reddish, the agency’s lead engineer') rather than one that refers back."""
+        later = self.named_later(description, position, reach)
+        return later if later and later not in {n for _, n in self.people_before(position)} else None
+
     def bound_name(self, description: str, position: int) -> str | None:
         """A name the text ties to a description: 'spokesman Bilal Karimi', 'Noor, the head of'.
 
@@ -1329,9 +1342,8 @@ class SpeakerResolver:
             for m in pat.finditer(window):
                 if pat is pat_after and REPORTING_NEXT.match(self.text, offset + m.end()):
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
-                if pat is pat_after and (_PLACE_PREPOSITION.search(window, max(0, m.start() - 12), m.start())
-                                         or _OPENS_WITH_PLACE_WORD.match(m.group(1))):
-                    continue  # "Outside Kelling House, a retired bus driver ...": a place, not her name
+                if pat is pat_after and at_place(window, m.start(), m.group(1)):
+                    continue  # "Outside Kelling House, a retired bus driver ...": a place, not his name
                 if pat is pat_after and re.search(r"\baccording\b", m.group(0)):
                     continue  # "from neighbouring Marsand, according to survivors"
                 if pat is pat_after and noun_modifier and _other_noun_modifier(m.group(0), noun_modifier):
