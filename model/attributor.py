@@ -1071,11 +1071,13 @@ def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | No
     if not after:
         return None
     m = next((m for m in mentions if m.start == after.end()), None)
-    if m is None or not REPORTING_NEXT.match(text[m.end : m.end + 40].lstrip(",")):
+    if m is None or not _ANSWERING_NEXT.match(text[m.end : m.end + 40].lstrip(",")):
         return None
     return m
 
 
+# A reporting verb, or the verbs of an exchange: '"I'll pay you back," his son replied.'
+_ANSWERING_NEXT = re.compile(rf"{REPORTING_NEXT.pattern}|\s+(?:replied|answered|asked|admitted|insisted|added)\b")
 _NAME_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:(?:Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?")
 _VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:[ \t]+(?:back|out|up|in|on))?[.,;]")
 

@@ -81,6 +81,13 @@ def test_the_mention_right_after_a_quote_with_its_verb_is_the_quotes_own():
     assert _mention_after(text, second, mentions) is None  # no reporting verb after it
 
 
+def test_the_verbs_of_an_exchange_attribute_the_quote_before_them():
+    text = "“He still owes me for the boots,” he said. “I’ll pay you back in the next round,” his son replied."
+    son = Mention(text.index("his son"), text.index("his son") + 7, 0, 1)
+    u = _Unit(text.index("I’ll"), text.index("round,") + 6, "direct", 1.0, (0, 1))
+    assert _mention_after(text, u, [son]) == son
+
+
 @pytest.mark.parametrize(
     "text,quote,linked,speaker",
     [
