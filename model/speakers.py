@@ -1225,7 +1225,9 @@ class SpeakerResolver:
         # Its head noun and the proper names in it ('Civic Alliance'), not any word: 'the
         # town's fire chief' is not whoever speaks of 'this town' next.
         caps = [w for w in re.findall(r"[A-Za-z][\w\-]+", core)[1:] if w[0].isupper()]
-        words = {w.lower() for w in caps + [mention_head(core)]} - _GENERIC_DESCRIPTION_WORDS
+        # and the noun the head compounds with ('the lender's mission chief' ... 'the mission chief')
+        compound = re.findall(r"\b([a-z][a-z\-]+)\s+" + re.escape(mention_head(core)) + r"\b", core)
+        words = {w.lower() for w in caps + compound[-1:] + [mention_head(core)]} - _GENERIC_DESCRIPTION_WORDS - DETERMINERS
         words = {w for w in words if len(w) > 3}
         if not words:
             return None

@@ -165,6 +165,14 @@ def test_the_prosecutor_is_whoever_opens_the_case_for_the_crown():
     assert SpeakerResolver(text).court_role("prosecutor") == "Rebecca Thorne"
 
 
+def test_a_role_is_named_later_by_the_noun_its_head_compounds_with():
+    text = ("Rate rise\n\nFinance Minister Dagny Holt told parliament the deficit would shrink.\n\n"
+            "The lender's mission chief for Marovia said the council stood ready to help.\n\n"
+            "Anneliese Brook, the mission chief, will arrive in Korva on Monday.")
+    pos = text.index("The lender's")
+    assert SpeakerResolver(text).named_later("The lender's mission chief for Marovia", pos) == "Anneliese Brook"
+
+
 def test_gender_from_honorifics_appositives_and_pronouns():
     text = ("Ms. Lena Vogt chairs the board. Tom Reyes, her deputy, said he would stay. "
             "Ngozi Okafor, his sister, disagreed. Emeka Okafor said he was tired.")
