@@ -1077,7 +1077,7 @@ def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | No
 
 
 # A reporting verb, or the verbs of an exchange: '"I'll pay you back," his son replied.'
-_ANSWERING_NEXT = re.compile(rf"{REPORTING_NEXT.pattern}|\s+(?:replied|answered|asked|admitted|insisted|added)\b")
+_ANSWERING_NEXT = re.compile(rf"{REPORTING_NEXT.pattern}|\s+(?:replied|answered|asked|admitted|insisted)\b")
 _NAME_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:(?:Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?")
 _VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:[ \t]+(?:back|out|up|in|on))?[.,;]")
 
