@@ -985,10 +985,11 @@ _IN_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;]*$")
 
 # The verb right before a clause or quote the linker found no speaker for ('a retired bus
 # driver who has lived on the sixth floor since 1979 said he would believe it').
-_VERB_BEFORE_UNIT = re.compile(r"\b(?:said|says|told\s+\w+|added|warned|argued|insisted|claimed|explained):?\s+(?:that\s+)?[“\"‘']?$")
+_SAYS = "said|says|added|warned|argued|insisted|claimed"  # the verbs every subject-before-verb pattern reads
+_VERB_BEFORE_UNIT = re.compile(rf"\b(?:{_SAYS}|explained|told\s+\w+):?\s+(?:that\s+)?[“\"‘']?$")
 _DESCRIBED_OPENING = re.compile(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+)?"
                                 r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \t]+[a-z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){0,4}?)"
-                                r"(?=,|[ \t]+(?:who|whose|from|at|in|with|of)\b|[ \t]+(?:said|says|told|added|warned|argued|insisted|claimed|explained)\b)")
+                                rf"(?=,|[ \t]+(?:who|whose|from|at|in|with|of)\b|[ \t]+(?:{_SAYS}|explained|told)\b)")
 
 
 def _subject_before(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | None:
@@ -1105,7 +1106,7 @@ _OUT_OF_RELATIVE = re.compile(r"[^,;.!?\n]*,(?=\s+(?:said|says|told|added|warned
 
 # '..., said the report pointed to "a system failure"': a mention right after the verb
 # opens the clause the verb reports, and its own verb stands before the quote.
-_VERB_BEFORE_MENTION = re.compile(r"\b(?:said|says|added|argued|warned|noted|insisted|claimed|stated)\s+(?:that\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?$")
+_VERB_BEFORE_MENTION = re.compile(rf"\b(?:{_SAYS}|noted|stated)\s+(?:that\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?$")
 _CLAUSE_VERB = re.compile(r"(?:\s+[\w’'\-]+){1,4}\s*[\"'“‘«„]?")
 _RELATIVE_BEFORE_VERB = re.compile(r",?\s+(?:which|who)\s+$")
 
