@@ -933,6 +933,8 @@ def _role_around(role: str) -> tuple[re.Pattern, re.Pattern]:
     'prosecuting, Adrian Pell'), or after it ('Adrian Pell KC', 'Nadia Brook, for the defence')."""
     return (re.compile(rf"(?i:\b{role}|\bprosecuting|\bdefending)[,\s]+$"),
             re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution|Crown))\b"
+                       # "Adrian Kell, representing Greaves, said": acting for a party by name
+                       rf"|,\s+(?:representing|acting for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z]\w+,"
                        rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{role}\b"))
 
 

@@ -1085,6 +1085,16 @@ def test_the_lawyer_and_the_newcomer():
     assert r.first_new_person(text.index("Quigg said"), 10) is None  # Tom Hale lies beyond its reach
 
 
+def test_a_lawyer_acting_for_a_party_by_name():
+    text = ("Opening the case for the council, barrister Jonathan Pryce said the gate was padlocked.\n\n"
+            "Adrian Kell, representing Greaves, said his client had been caring for his wife.\n\n"
+            "Brian Moss, representing the ward on the council, said nothing.")
+    r = SpeakerResolver(text)
+    assert r.latest_lawyer(text.index("Adrian")) == "Jonathan Pryce"
+    assert r.latest_lawyer(text.index("Brian")) == "Adrian Kell"  # the solicitor now, not the barrister
+    assert r.latest_lawyer(len(text)) == "Adrian Kell"  # representing a ward is not acting for a party
+
+
 def test_anonymous_source_modifiers_are_not_the_head():
     from quoteattr.speakers import mention_head
 
