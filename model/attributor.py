@@ -326,7 +326,7 @@ class QuoteAttributor:
             speaker = mention_text = None
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
-            mention = _reporting_subject(text, u, mention, near) or mention
+            mention = _reporting_subject(text, u, mention, near) or _clause_speaker(text, u, mention, near) or mention
             if u.kind == "direct" and mention is not None and mention.start < sentence_start(text, u.start):
                 mention = _named_after(text, u, resolver) or _mention_after(text, u, near) or mention  # "'...,' Cllr Duckworth shot back."
             if u.kind == "direct" and (foreign or mention is None):
@@ -1126,6 +1126,38 @@ def _reporting_subject(text: str, u: _Unit, mention: Mention | None, near: list[
     hung = [m for m in before if _RELATIVE_BEFORE_VERB.fullmatch(text, m.end, verb.start())]
     if _RELATIVE_BEFORE_VERB.search(text, start, verb.start()):
         return hung[0] if hung else None
+    return before[0] if before else None
+
+
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|warned|argued|insisted|claimed|explained|stated|noted|announced|confirmed)\b")
+# words by which the mention itself would be the one speaking or writing the quote
+_OWN_SPEECH = re.compile(r"\b(?:(?:said|told|called|described|warned|added|wrote|insisted|argued|claimed|accused|urged|promised|"
+                         r"pledged|vowed|declared|announced|cautioned|stressed|suggested|predicted|acknowledged|admitted|"
+                         r"conceded|countered|replied|noted|stated|explained|maintained|alleged|complained|dubbed|branded|"
+                         r"termed|labell?ed|quoted|cited)|(?:says|tells|calls|warns|writes|claims|vows|promises|pledges|"
+                         r"declares|announces|urges|insists|argues|accuses|cautions|stresses|admits|notes|states|explains)"
+                         r"|say|saying|call|calling|according|put it|as)\b")
+
+
+def _clause_speaker(text: str, u: _Unit, mention: Mention | None, near: list[Mention]) -> Mention | None:
+    """For a quote whose linked mention sits after an earlier reporting verb of its sentence
+    and does not say the quote itself ('Governor Mirela Dascu told a news conference that the
+    platform had been taken offline after engineers detected "abnormal activity"'; 'Miriam
+    Tulei ... said in a statement issued by her office that Serrami had "walked away"';
+    'Abena-Tsoli told reporters at the bloc's headquarters that [heads of state would
+    meet]'), the subject of that reporting verb: the linker's nearer noun is the clause's
+    or the verb's object, not who speaks. Not when the mention has its own verb of saying
+    ('the minister said the union had called it "insulting"')."""
+    if mention is None or mention.end > u.start:
+        return None
+    start = sentence_start(text, u.start)
+    if mention.start < start or _OWN_SPEECH.search(text, mention.end, u.start):
+        return None
+    verbs = [v for v in _REPORTING_VERB.finditer(text, start, mention.start) if not in_double_quotes(text, v.start())]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    before = [m for m in near if start <= m.start and m.end <= verb.start()]
     return before[0] if before else None
 
 

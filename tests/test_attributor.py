@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import (_apposed_edges, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+from quoteattr.attributor import (_apposed_edges, _clause_speaker, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
                                   _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
 from quoteattr.speakers import SpeakerResolver
@@ -106,6 +106,35 @@ def test_a_quote_inside_a_reported_clause_is_the_reporting_subjects(text, quote,
                                   "The minister") if part in text] + [at(linked)]
     u = _Unit(text.index(quote), text.index(quote) + len(quote), "direct", 1.0, (0, 0))
     got = _reporting_subject(text, u, at(linked), sorted(near, key=lambda m: m.start))
+    assert (text[got.start : got.end] if got else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text,quote,kind,linked,speaker",
+    [
+        ("Governor Mirela Dascu told a news conference that the platform had been taken offline after engineers "
+         "detected 'abnormal activity' on its servers.", "abnormal activity", "direct", "engineers", "Governor Mirela Dascu"),
+        ("Miriam Tulei said in a statement issued by her office that Serrami had 'walked away from the table'.",
+         "walked away from the table", "direct", "her office", "Miriam Tulei"),
+        ("Marguerite Abena-Tsoli told reporters at the bloc's headquarters that heads of state would meet on Saturday.",
+         "heads of state would meet on Saturday", "indirect", "the bloc's headquarters", "Marguerite Abena-Tsoli"),
+        # the mention says the quote itself: it stays
+        ("The minister said the union had called the offer 'insulting'.", "insulting", "direct", "the union", None),
+        ("Researchers said on Wednesday, though independent experts cautioned that the findings need repeating.",
+         "the findings need repeating", "indirect", "independent experts", None),
+        # no reporting verb before the mention
+        ("After engineers detected 'abnormal activity', the bank shut the system.", "abnormal activity", "direct",
+         "engineers", None),
+    ],
+)
+def test_a_mention_inside_the_reported_clause_gives_way_to_the_reporting_subject(text, quote, kind, linked, speaker):
+    def at(part: str) -> Mention:
+        return Mention(text.index(part), text.index(part) + len(part), 0, 0)
+
+    near = sorted([at(p) for p in ("Governor Mirela Dascu", "Miriam Tulei", "Marguerite Abena-Tsoli", "The minister",
+                                   "Researchers", "the bank") if p in text] + [at(linked)], key=lambda m: m.start)
+    u = _Unit(text.index(quote), text.index(quote) + len(quote), kind, 1.0, (0, 0))
+    got = _clause_speaker(text, u, at(linked), near)
     assert (text[got.start : got.end] if got else None) == speaker
 
 
