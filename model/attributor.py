@@ -1355,6 +1355,9 @@ def _apposed_edges(text: str, mention: Mention) -> Mention:
     named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, mention.start - 60), mention.start)
     if named and mention_type(text[mention.start : mention.end]) == "description" and not at_place(text, named.start(1), named.group(1)):
         return replace(mention, start=named.start(1), end=named.end(1))  # "Tom Rafferty, 38, a [father of two]"
+    lead = _LOWER_LEAD.match(text, mention.start, mention.end)
+    if lead and mention_type(text[lead.end() : mention.end]) == "name":
+        return replace(mention, start=lead.end())  # "Speaking outside the town [hall, Ms Delahaye, 44], said"
     comma = text.find(", ", mention.start, mention.end)
     if comma > 0 and _OBJECT_BEFORE.search(text, max(0, mention.start - 12), mention.start) \
             and mention_type(text[mention.start : comma]) == "name":
@@ -1365,6 +1368,7 @@ def _apposed_edges(text: str, mention: Mention) -> Mention:
 # A name and its appositive, the mention cut after the article: 'Tom Rafferty, 38, a [father of two]'.
 _NAME_BEFORE_APPOSITIVE = re.compile(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){1,3}),[ \t]+(?:\d{1,3},[ \t]+)?an?[ \t]+$")
 _KIN_BEFORE = re.compile(rf"\b({KIN_MENTION.pattern}),\s+$", re.IGNORECASE)
+_LOWER_LEAD = re.compile(r"(?!(?:the|a|an|his|her|its|their|our|my|your)\b)[a-z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){0,2},[ \t]+(?=[A-Z])")
 _OBJECT_BEFORE = re.compile(r"\b(?:by|to|from|with|in)\s+the\s+$")
 
 

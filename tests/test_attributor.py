@@ -162,6 +162,11 @@ def test_a_unit_with_no_linked_mention_takes_its_sentences_subject(text, unit, s
         ("The petition was started by Tom Rafferty, 38, a father of two from the Westfield estate, who wrote on Facebook:",
          "father of two from the Westfield estate", "Tom Rafferty"),
         ("Outside Kelling House, a retired bus driver said he was worried.", "retired bus driver", "retired bus driver"),
+        # a mention that took in the end of the phrase before the name
+        ("Speaking outside the town hall, Ms Delahaye, 44, said: 'We made mistakes.'", "hall, Ms Delahaye, 44",
+         "Ms Delahaye, 44"),
+        ("'It is hard,' the chief executive, Miriam Castell, told reporters.", "the chief executive, Miriam Castell",
+         "the chief executive, Miriam Castell"),  # a description and its name stay together
     ],
 )
 def test_a_mention_cut_inside_an_appositive_goes_back_to_the_name(text, cut, expected):
