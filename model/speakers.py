@@ -216,6 +216,7 @@ def mention_name(mention: str) -> str | None:
     given = _GAVE_NAME_AS.search(mention)
     if given:  # "a woman who gave her name only as Ilse"
         return given.group(1)
+    mention = _ACRONYM_AFTER.sub("", mention)  # "The National Union of Mine and Allied Workers (NUMAW"
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
@@ -264,6 +265,7 @@ def mention_name(mention: str) -> str | None:
 
 
 _GAVE_NAME = re.compile(r"\bname(?:\s+as)?$")
+_ACRONYM_AFTER = re.compile(r"(?<=\w)\s*\([A-Z][A-Z\-&]{1,9}\)?\s*$")
 _GAVE_NAME_AS = re.compile(capitals(r"\b(?:gave|giving|gives)\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+"
                                     r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)"))
 _OFFICE_OF = re.compile(capitals(r"(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z][\w.]*)\s+(?:of|for)\s+[A-Z]"))
@@ -528,7 +530,9 @@ def of_and_tail(text: str, end: int) -> re.Match | None:
     return k if len(words) == 1 or _FIELD_NOUN.search(words[-1]) else None
 
 
-_FIELD_NOUN = re.compile(r"(?:affairs|works|resources|services|health|ment|ion|ity|ure|ism|ance|ence|ing|ics|try|sport|trade|change)$",
+_FIELD_NOUN = re.compile(r"(?:affairs|works|resources|services|health|ment|ion|ity|ure|ism|ance|ence|ing|ics|try|sport|trade|change|"
+                         r"workers|employees|staff|traders|farmers|growers|producers|makers|industries|trades|professions|"
+                         r"sciences|arts)$",
                          re.IGNORECASE)
 # French and Spanish organisation names run on in small letters after their head: "Société
 # des transports de Vallombre (STV)", "Syndicat autonome des conducteurs".
@@ -648,8 +652,9 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     foreign = mostly_foreign(text) if foreign is None else foreign
     function_words = FOREIGN_FUNCTION_WORDS if foreign else frozenset()
     nouns = _german_nouns(text) if function_words else frozenset()
+    covered = 0  # the end of an organisation's name read on past its run ("... of Mine and Allied Workers")
     for m in _runs(text, function_words, bool(nouns)):
-        if _inside(m.start(), skip):
+        if _inside(m.start(), skip) or m.start() < covered:
             continue
         raw = m.group(0)
         if nouns and (all(w in nouns for w in raw.split()) or _GERMAN_NOUN_ENDING.search(raw) and " " not in raw) \
@@ -676,6 +681,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
             k = of_and_tail(text, end) if " of " in name else None
             if k:  # "Ministry of Wildlife and Tourism"
                 name, end = name + " and " + k.group(1), k.end()
+                covered = end
         person = _person_of_org(name)
         p_start = text.find(f"{person} of ", start, end) if person else -1
         if p_start >= 0:
@@ -1092,7 +1098,7 @@ class SpeakerResolver:
         self._headline_lines = _first_line_headline(self.text, self.headlines) + self.headlines
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): m.group(1) if _LINKED_ORG.fullmatch(m.group(1))
-                         else self._with_and_lead(strip_titles(m.group(1)), m.start())
+                         else self._whole_name_ending(m.end(1)) or self._with_and_lead(strip_titles(m.group(1)), m.start())
                          for m in _ACRONYM.finditer(self.text)}
         self._name_tokens = [_tokens(m.name) for m in self.names]
         self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}
@@ -1111,6 +1117,12 @@ class SpeakerResolver:
         for s, e in self.source_spans:
             if mention_type(self.text[s:e]) == "name":
                 self.speaking.add(strip_titles(self.text[s:e]).lower())
+
+    def _whole_name_ending(self, end: int) -> str | None:
+        """The name found to end at ``end`` when it runs on past one capitalised run
+        ('National Union of Mine and Allied Workers (NUMAW)'), else None."""
+        whole = [n for n in self.names if n.end == end and " and " in n.name]
+        return whole[0].name if whole else None
 
     def _with_and_lead(self, name: str, start: int) -> str:
         """'Signal Workers' Union' written as 'Rail and Signal Workers' Union': the whole name."""

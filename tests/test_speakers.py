@@ -593,6 +593,16 @@ def test_an_organisation_of_two_things():
     assert "Ministry of Wildlife and Tourism" in names and "Ministry of Health" in names
 
 
+def test_a_union_of_one_trade_and_allied_workers_and_its_acronym():
+    text = ("The National Union of Mine and Allied Workers (NUMAW) said it had warned the company. "
+            "According to NUMAW, 61 miners have died.")
+    names = [n.name for n in find_names(text)]
+    assert names[0] == "National Union of Mine and Allied Workers" and "Allied Workers" not in names
+    r = SpeakerResolver(text)
+    assert r.canonical_name("NUMAW", text.index("NUMAW,")) == "National Union of Mine and Allied Workers"
+    assert r.canonical_name("The National Union of Mine and Allied Workers (NUMAW", 0) == "National Union of Mine and Allied Workers"
+
+
 def test_an_organisation_name_with_several_words_after_and_or_two_ands():
     assert strip_titles("The Ministry of Agriculture and Rural Affairs") == "Ministry of Agriculture and Rural Affairs"
     assert strip_titles("the Ministry of Defence and Mark Hale") == "Mark Hale"  # a person, not the name's end
