@@ -321,6 +321,8 @@ class QuoteAttributor:
                 mention = None  # 'A banner hung from the gallery rail read: "..."': nobody said it
             elif mention is None and u.kind == "direct":
                 mention = _colon_paragraph_speaker(text, u, mentions)  # "... read a statement:" ¶ "..."
+            if not foreign:
+                mention = _parenthesised_subject(text, u, mention) or mention  # "One rescuer, [his overalls] caked ..., said"
             if mention is None and not foreign:
                 mention = _subject_before(text, u, resolver)  # "Outside Kelling House, a retired bus driver ... said he"
             speaker = mention_text = None
@@ -1010,6 +1012,32 @@ def _subject_before(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention |
     if described and not _is_org_head(mention_head(described.group(1))):
         return Mention(described.start(1), described.end(1), *u.tok)
     return None
+
+
+# "One rescuer, his overalls caked in grey mud ..., said"; "The rebel leader, known to his
+# fighters as "El Viejo", said"
+_SUBJECT_PARENTHESIS_VERB = re.compile(
+    r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+[^,.;:!?\n\"“”]{1,60}?),[ \t]+"
+    r"([^.;:!?\n]{3,160}?),[ \t]+(?:said|says|told|added|warned|explained|insisted|admitted|argued)\b")
+
+
+def _parenthesised_subject(text: str, u: _Unit, mention: Mention | None) -> Mention | None:
+    """The subject a sentence opens with, when an appositive or absolute phrase stands
+    between it and its verb of saying and the linker chose a word inside that phrase: the
+    phrase's nouns ('his overalls', 'his fighters') are not who speaks. Not when the phrase
+    names them ('His sister, Nia Pryce, 24, ..., said'; 'a man named Tomas Erkin')."""
+    start = sentence_start(text, u.start)
+    m = _SUBJECT_PARENTHESIS_VERB.match(text, start, u.start)
+    if not m or m.end() > u.start:
+        return None
+    if re.match(r"(?:[A-Z][\w’'\-]+[ \t]*)+(?:,|$)|[^,]*\b(?:named|called)\b", m.group(2)):
+        # "His sister, Nia Pryce, 24, ..., said", "a man named Tomas Erkin": the appositive names
+        # them; "who asked not to be named": whether they are named is for the other rules
+        return None
+    if mention is None or not m.start(2) <= mention.start < mention.end <= m.end(2) \
+            or mention_type(text[mention.start : mention.end]) == "name":
+        return None
+    return Mention(m.start(1), m.end(1), *u.tok)
 
 
 def _opens_attribution(text: str, pos: int, quoted: list[tuple[int, int]]) -> bool:

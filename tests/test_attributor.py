@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import (_apposed_edges, _clause_speaker, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+from quoteattr.attributor import (_apposed_edges, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
                                   _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
 from quoteattr.speakers import SpeakerResolver
@@ -1306,3 +1306,21 @@ def test_a_mention_cut_at_an_appositive_comma_is_mended():
     assert t[m.start : m.end] == "the chief executive of Porthallow General Hospital"  # the paper is an object
     i = t.index("Priya")
     assert _apposed_edges(t, Mention(i, i + 5, 0, 0)) == Mention(i, i + 5, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "text,linked,subject",
+    [
+        ("One rescuer, his overalls caked in grey mud as he emerged from the shaft, said he had been underground for hours.",
+         "his overalls", "One rescuer"),
+        ('The rebel leader, known to his fighters as "El Viejo", said the combatants would disarm.', "his fighters",
+         "The rebel leader"),
+        ("His sister, Nia Pryce, 24, who raised the alarm, said the family was overwhelmed.", "Nia Pryce", None),
+        ("Its commander, a man named Tomas Erkin who fights as Falcon, said his men had pulled back.", "Falcon", None),
+        ("A nurse, who asked not to be named by the hospital, said staff knew.", "the hospital", None),
+    ],
+)
+def test_a_word_inside_the_subjects_appositive_is_not_who_speaks(text, linked, subject):
+    u = _Unit(text.index(" said ") + 6, len(text) - 1, "indirect", 1.0, (0, 0))
+    got = _parenthesised_subject(text, u, Mention(text.index(linked), text.index(linked) + len(linked), 0, 0))
+    assert (text[got.start : got.end] if got else None) == subject
