@@ -949,13 +949,13 @@ _COURT_ROLE_BEFORE, _COURT_ROLE_AFTER = _role_around(rf"(?:{_LAWYER}|judge|recor
 _LAWYER_BEFORE, _LAWYER_AFTER = _role_around(_LAWYER)
 
 
-_CALLED = re.compile(r"\b(?:called|named|dubbed|known as)\s+$")
+_CALLED = re.compile(r"\b(?:called|named|nicknamed|dubbed|known(?:[ \t]+(?:to|by|among)[ \t]+[\w’'\-]+(?:[ \t]+[\w’'\-]+)?)?[ \t]+as)[ \t]+[“\"‘']?$")
 
 
 def called(text: str, pos: int) -> bool:
     """Whether the name at ``pos`` follows 'called', 'named' or 'known as': a thing's or
     an animal's name ('the app, called Airwell'), seldom a person who speaks."""
-    return bool(_CALLED.search(text, max(0, pos - 16), pos))
+    return bool(_CALLED.search(text, max(0, pos - 40), pos))
 
 
 def in_double_quotes(text: str, pos: int) -> bool:
@@ -1142,6 +1142,10 @@ class SpeakerResolver:
             if all(w[:1].isupper() or w in _NAME_PARTICLES or (w in ("and", "&") and is_org(m.name))
                    for w in words[: len(words) - n]):
                 out.append(m)  # and "Land and Water Directorate" for "Water Directorate"
+        if n == 1 and all(len(m.name.split()) == 1 for m in out) and not first_name_gender(short):
+            # "Ramiro Estrada Cuellar" ... "Estrada": a first surname stands for the whole
+            out += [m for m, mtoks in zip(self.names, self._name_tokens)
+                    if len(mtoks) >= 3 and mtoks[-2] == toks[0] and first_name_gender(m.name) and not is_org(m.name)]
         # A headline capitalises every word: 'Teenager Reddy rescues ...' is no fuller
         # name of Reddy unless the prose writes it too.
         heads = self._headline_lines

@@ -1204,3 +1204,19 @@ def test_a_relative_pronoun_after_a_place_goes_back_to_the_person():
     assert SpeakerResolver(text).relative_antecedent(text.index("who said")) == "Derek Amos"
     text = "Ahmad Masud, who said so."
     assert SpeakerResolver(text).relative_antecedent(text.index("who")) == "Ahmad Masud"
+
+
+def test_a_first_surname_stands_for_a_double_surname():
+    text = 'Ramiro Estrada Cuellar, the rebel leader, signed. "It is over," Estrada said. Mary Ann Smith agreed.'
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Estrada", text.index("Estrada said")) == "Ramiro Estrada Cuellar"
+    assert r.canonical_name("Cuellar", len(text)) == "Ramiro Estrada Cuellar"
+
+
+def test_a_nickname_in_marks_is_nobody_named_later():
+    from quoteattr.speakers import called
+    text = 'The rebel leader, known to his fighters as "El Viejo", said they would disarm. Ana Ruiz, a rebel, wept.'
+    assert called(text, text.index("El Viejo"))
+    assert called("a dog named Bora", 12) and not called("Bora Lind said", 0)
+    r = SpeakerResolver(text)
+    assert r.named_later("The rebel leader", 0) == "Ana Ruiz"  # not "El Viejo"
