@@ -1293,7 +1293,7 @@ _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foun
                  "regulator": ("authority", "commission", "office", "board", "inspectorate", "agency"),
                  "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency")}
 # Modifiers that do not tell one organisation of a kind from another.
-_LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two".split())
+_LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two central".split())
 
 
 def _modifier_fits(description: str, org: str) -> bool:
@@ -1304,7 +1304,7 @@ def _modifier_fits(description: str, org: str) -> bool:
     if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")) \
             or re.match(r"\d", words[-2]):  # "the 14-nation union"
         return True
-    return words[-2] in org.lower()
+    return words[-2].rstrip("’'") in org.lower()  # "the drivers' union": "Rail Drivers and Guards Union"
 
 
 def _org_like(speaker: str) -> bool:

@@ -619,6 +619,9 @@ def test_organisation_descriptions_and_their_modifiers():
     assert not _modifier_fits("the agriculture ministry", "Karvonian Ministry of Defence")
     assert _modifier_fits("the ministry", "Karvonian Ministry of Defence")
     assert _modifier_fits("the country's ministry", "Karvonian Ministry of Defence")
+    assert _modifier_fits("the drivers' union", "Rail Drivers and Guards Union")  # a plural possessive
+    assert not _modifier_fits("the teachers' union", "Rail Drivers and Guards Union")
+    assert _modifier_fits("the central bank", "Bank of Ilvaria")  # what a central bank is called varies
 
 
 def test_clauses_that_are_never_reported_speech():
