@@ -1346,6 +1346,8 @@ class SpeakerResolver:
         comma = "" if re.fullmatch(_KIN, head_pattern) else capitals(r"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])", LATIN1_UPPER)
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
         pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
+                                  # "a previously unknown group calling itself Black Meridian"
+                                  r"(?:\s+(?:calling\s+(?:itself|themselves)|called|named|known\s+as))?"
                                   # "Le maire de Vallombre, Bertrand Lacombe", "the area coroner for North Varrowshire, Alison Threlkeld"
                                   + capitals(r"(?:\s+(?:of|for|de|du|des|von)\s+(?:the\s+|la\s+|l['’])?[A-Z][\w’'\-]*"
                                              r"(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=,)"

@@ -1220,3 +1220,10 @@ def test_a_nickname_in_marks_is_nobody_named_later():
     assert called("a dog named Bora", 12) and not called("Bora Lind said", 0)
     r = SpeakerResolver(text)
     assert r.named_later("The rebel leader", 0) == "Ana Ruiz"  # not "El Viejo"
+
+
+def test_a_group_calling_itself_by_a_name_is_bound_to_it():
+    text = 'Hours later, a previously unknown group calling itself Black Meridian claimed it. "We did it," the group wrote.'
+    assert SpeakerResolver(text).bound_name("the group", text.index("the group")) == "Black Meridian"
+    text = "Hours later, a group of residents met Tom Hale. The group said no."
+    assert SpeakerResolver(text).bound_name("The group", text.index("The group")) is None
