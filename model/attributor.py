@@ -988,7 +988,12 @@ _IN_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,.;]*$")
 # The verb right before a clause or quote the linker found no speaker for ('a retired bus
 # driver who has lived on the sixth floor since 1979 said he would believe it').
 _SAYS = "said|says|added|warned|argued|insisted|claimed"  # the verbs every subject-before-verb pattern reads
-_VERB_BEFORE_UNIT = re.compile(rf"\b(?:{_SAYS}|explained|told\s+\w+):?\s+(?:that\s+)?[“\"‘']?$")
+_VERB_BEFORE_UNIT = re.compile(rf"\b(?:{_SAYS}|explained|told\s+(?:the\s+)?\w+)"
+                               r"(?:[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:written[ \t]+)?statement)?"  # "said in a statement that"
+                               r":?\s+(?:that\s+)?[“\"‘']?$")
+_PARENTHESIS_BEFORE_VERB = re.compile(r"[^,.;:!?\n]{2,80},[ \t]+")
+_COLON_BEFORE_UNIT = re.compile(r":[ \t]*[“\"‘']?$")
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She|he|she)\b(?![’']s)")
 _DESCRIBED_OPENING = re.compile(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},[ \t]+)?"
                                 r"((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \t]+[a-z][\w’'\-]*(?:[ \t]+[a-z][\w’'\-]*){0,4}?)"
                                 rf"(?=,|[ \t]+(?:who|whose|from|at|in|with|of)\b|[ \t]+(?:{_SAYS}|explained|told)\b)")
@@ -996,18 +1001,32 @@ _DESCRIBED_OPENING = re.compile(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[\w’'\-]+){0,5},
 
 def _subject_before(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | None:
     """The sentence's own subject, for a unit whose sentence opens 'SUBJECT ... said': a
-    name the sentence opens with, or a described person ('a retired bus driver')."""
+    name the sentence opens with ('Lund, for her part, said'), a he or she, or a described
+    person ('a retired bus driver'). A direct quote after a colon is the words of a he or
+    she the sentence opens with ('Before pushing off, she turns back: "..."'), never of a
+    name or thing there ('One placard read:')."""
     start = sentence_start(text, u.start)
     verb = _VERB_BEFORE_UNIT.search(text, start, u.start)
+    colon = _COLON_BEFORE_UNIT.search(text, start, u.start) if u.kind == "direct" and not verb else None
+    if colon:  # "Before pushing off, she turns back: '...'": a colon introduces its sentence's subject's words
+        verb = colon
     if not verb or verb.start() <= start:
         return None
     lead = _FRONTED_PHRASE.match(text, start, verb.start())
     opening = lead.end() if lead else start
+    pronoun = _SUBJECT_PRONOUN.match(text, opening, verb.start())
+    if pronoun:  # "He won Carrick Vale in 1979 and in his maiden speech told the house: '...'"
+        return Mention(pronoun.start(), pronoun.end(), *u.tok)
+    if colon:
+        return None  # "One placard read:", "Graffiti on the wall says:": not someone speaking
     the = re.match(r"[Tt]he[ \t]+", text[opening : opening + 4])
     opening += the.end() if the else 0  # "The National Civil Protection Agency raised ... and said"
     for m in resolver.names:
         if m.start == opening and m.end <= verb.start():
             return Mention(m.start, m.end, *u.tok)
+        if lead and m.start == start and m.end == lead.end() - 2 and not resolver.is_place(m.name) \
+                and _PARENTHESIS_BEFORE_VERB.fullmatch(text, lead.end(), verb.start()):
+            return Mention(m.start, m.end, *u.tok)  # "Lund, for her part, said"
     described = _DESCRIBED_OPENING.match(text, start, verb.start())
     if described and not _is_org_head(mention_head(described.group(1))):
         return Mention(described.start(1), described.end(1), *u.tok)

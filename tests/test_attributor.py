@@ -148,10 +148,19 @@ def test_a_mention_inside_the_reported_clause_gives_way_to_the_reporting_subject
         ("One supporter, still wearing his scarf an hour after the final whistle, said: \u201cI have never seen anything like it.\u201d",
          "I have never seen", "One supporter"),
         ("The lava was flowing to the coast, which worried the islanders.", "flowing to the coast", None),  # no verb of saying
+        ("Lindsworth Health Trust, which runs St Edrin's, said in a statement that it accepted the findings.",
+         "it accepted the findings", "Lindsworth Health Trust"),
+        ("Lund, for her part, said she hoped the case would persuade companies.", "she hoped the case", "Lund"),
+        # a colon introduces the words of a he or she the sentence opens with, not of a placard
+        ("He won the seat in 1979 and in his maiden speech told the house: 'I was sent here by people.'",
+         "I was sent here by people.", "He"),
+        ("Before pushing off, she turns back: 'Write that I was on time.'", "Write that I was on time.", "she"),
+        ("One placard read: 'Hands off our hospital.'", "Hands off our hospital.", None),
     ],
 )
 def test_a_unit_with_no_linked_mention_takes_its_sentences_subject(text, unit, subject):
-    u = _Unit(text.index(unit), text.index(unit) + len(unit), "indirect", 1.0, (0, 0))
+    kind = "direct" if text[text.index(unit) - 1] == "'" else "indirect"
+    u = _Unit(text.index(unit), text.index(unit) + len(unit), kind, 1.0, (0, 0))
     got = _subject_before(text, u, SpeakerResolver(text))
     assert (text[got.start : got.end] if got else None) == subject
 
