@@ -683,9 +683,13 @@ class QuoteAttributor:
         org = resolver.name_with_head(head, pos)
         # "the agency": the Northern Health Protection Agency the story has already named,
         # not the headline's "health agency"; otherwise an earlier description with its head.
-        named_before = org is not None and _is_org_head(head) and any(
-            m.start < pos and resolver.canonical_name(m.name, m.start) == org for m in resolver.names)
-        for _, earlier in ([] if named_before else sorted(history, reverse=True)):
+        named_at = [m.start for m in resolver.names if org is not None and _is_org_head(head) and m.start < pos
+                    and resolver.canonical_name(m.name, m.start) == org]
+        for at, earlier in sorted(history, reverse=True):
+            if named_at and at < named_at[-1]:
+                break  # named since: "the agency" is the agency the story has named
+            # "The governor's office said ..." then "the office said": that office, though
+            # the sheriff's office was named before it
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head \
                     and _modifier_fits(mention, earlier):  # "The Ostrelian coastguard" is not "Caldria's coastguard"
                 return True, earlier
@@ -1319,10 +1323,14 @@ def _modifier_fits(description: str, org: str) -> bool:
     """Whether an organisation's name agrees with the word before a description's head:
     'the interior ministry' fits 'Interior Ministry', 'the agriculture ministry' does not
     fit 'Karvonian Ministry of Defence'."""
-    words = mention_core(description).lower().split()
-    if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or words[-2].endswith(("’s", "'s")) \
-            or re.match(r"\d", words[-2]):  # "the 14-nation union"
+    written = mention_core(description).split()
+    words = [w.lower() for w in written]
+    if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or re.match(r"\d", words[-2]):  # "the 14-nation union"
         return True
+    if words[-2].endswith(("’s", "'s")):
+        # "Kolvaria's ministry" is any ministry of Kolvaria's; "the governor's office" is no
+        # "Pell County Sheriff's Office"
+        return written[-2][:1].isupper() or words[-2][:-2] in org.lower()
     return words[-2].rstrip("’'") in org.lower()  # "the drivers' union": "Rail Drivers and Guards Union"
 
 

@@ -631,6 +631,18 @@ def test_organisation_descriptions_and_their_modifiers():
     assert _modifier_fits("the drivers' union", "Rail Drivers and Guards Union")  # a plural possessive
     assert not _modifier_fits("the teachers' union", "Rail Drivers and Guards Union")
     assert _modifier_fits("the central bank", "Bank of Ilvaria")  # what a central bank is called varies
+    assert not _modifier_fits("the governor's office", "Pell County Sheriff's Office")  # someone else's office
+    assert _modifier_fits("the sheriff's office", "Pell County Sheriff's Office")
+    assert _modifier_fits("Kolvaria's ministry", "Ministry of Defence")
+
+
+def test_the_latest_description_with_the_head_beats_an_organisation_named_before_it(shipped):
+    text = ("Pell County Sheriff's Office said roads were closed. The governor's office said money would flow. "
+            '"Nobody is alone," the office said.')
+    r = SpeakerResolver(text)
+    gov, pos = text.index("The governor's office"), text.index("the office")
+    assert shipped._description_referent(r, "the office", pos, [(gov, "The governor's office")], text) == (True, "The governor's office")
+    assert shipped._description_referent(r, "the office", pos, [], text) == (True, "Pell County Sheriff's Office")
 
 
 def test_clauses_that_are_never_reported_speech():
