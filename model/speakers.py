@@ -1845,7 +1845,16 @@ class SpeakerResolver:
             others = "|".join(k for k in _KIN_GENDER if k not in ("wife", "husband"))
             family = {n for n in family if named_as(n, kin) or not named_as(n, others)}
         if len(family) > 1:
-            family = {n for n in family if named_as(n, kin) or owns(n)}
+            named = {n for n in family if named_as(n, kin) or owns(n)}
+            if not named and named_as(owner, "son|daughter"):
+                # "his daughter, Nia Penhallow, and his son, Owen Penhallow" ... "her brother": a
+                # sibling is the other child the story names, and "her father" is not one
+                children = {n for n in family if named_as(n, "son|daughter")}
+                if kin.lower() in ("brother", "sister"):
+                    named = children
+                elif kin.lower() in ("father", "mother", "dad", "mum", "mom"):
+                    named = family - children
+            family = named
         return family.pop() if len(family) == 1 else None
 
     def relative_by_age(self, description: str, position: int) -> str | None:

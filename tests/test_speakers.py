@@ -1227,3 +1227,12 @@ def test_a_group_calling_itself_by_a_name_is_bound_to_it():
     assert SpeakerResolver(text).bound_name("the group", text.index("the group")) == "Black Meridian"
     text = "Hours later, a group of residents met Tom Hale. The group said no."
     assert SpeakerResolver(text).bound_name("The group", text.index("The group")) is None
+
+
+def test_a_sibling_is_the_other_child_the_story_names():
+    text = ("Gerald Penhallow handed over the keys. They went to his daughter, Nia Penhallow, 39, and his son, "
+            "Owen Penhallow, 35. Owen bakes. Nia counts.")
+    r = SpeakerResolver(text)
+    assert r.relative_of("Nia Penhallow", "brother", len(text)) == "Owen Penhallow"  # not the father
+    assert r.relative_of("Nia Penhallow", "father", len(text)) == "Gerald Penhallow"  # not the brother
+    assert r.relative_of("Owen Penhallow", "sister", len(text)) == "Nia Penhallow"
