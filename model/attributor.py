@@ -745,7 +745,7 @@ class QuoteAttributor:
     def _gendered_people(resolver: SpeakerResolver, text: str, pos: int, want: str,
                          people: list[tuple[int, str]], quote: str) -> list[tuple[int, str]]:
         """The he/she candidates the rules prefer, most preferred set first."""
-        people = people + resolver.sentence_subjects(pos)
+        people = people + resolver.sentence_subjects(pos) + _unnamed_subjects(text, pos, want)
         para = _paragraph_start(text, pos)
         for d in _AGED_DESCRIPTION.finditer(text, para, pos):  # "the younger man was quiet. '...,' he said"
             who = resolver.relative_by_age(d.group(0), d.start()) or resolver.age_bound(d.group(0))
@@ -1061,6 +1061,35 @@ def _parenthesised_subject(text: str, u: _Unit, mention: Mention | None) -> Ment
             or mention_type(text[mention.start : mention.end]) == "name":
         return None
     return Mention(m.start(1), m.end(1), *u.tok)
+
+
+# "who declined to give his name", "who asked that her name not be used": someone who stays unnamed
+_GIVING_NO_NAME = re.compile(r"\b(?:declined|refused|did\s+not\s+want|asked\s+not|would\s+not)\s+(?:to\s+)?(?:give|be|have|use)\s+"
+                             r"(his|her)\s+(?:full\s+|first\s+|last\s+)?name|\basked\s+that\s+(his|her)\s+name\b")
+
+
+def _unnamed_subjects(text: str, pos: int, want: str) -> list[tuple[int, str]]:
+    """Unnamed people a sentence of the pronoun's paragraph opens with, who decline to give
+    a name of the pronoun's gender ('A retired teacher in the Bel-Air district, who
+    declined to give his name, was less hopeful. He said: "..."'): as much a he or she
+    as anyone named. (Any his or her in the sentence is not enough: 'a woman in her
+    seventies' is often named next.)"""
+    out = []
+    para = _paragraph_start(text, pos)
+    for m in _DESCRIBED_OPENING.finditer(text, para, pos):
+        start = m.start()
+        if start != para and not re.search(r"[.!?][”\"’']?\s$", text[max(0, start - 3) : start]):
+            continue
+        if not re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", m.group(1)) or _is_org_head(mention_head(m.group(1))):
+            continue
+        end = sentence_end(text, m.end(1))
+        if end > pos:
+            continue
+        own = _GIVING_NO_NAME.search(text, m.end(1), end)
+        if own and ("f" if (own.group(1) or own.group(2)).lower() == "her" else "m") == want:
+            whole = re.match(r"[^,.;:!?\n]+?(?=,|\s+who\b|\s+(?:was|is|said|says|told)\b)", text[m.start(1) : end])
+            out.append((m.start(1), description_speaker(whole.group(0) if whole else m.group(1))))
+    return out
 
 
 def _opens_attribution(text: str, pos: int, quoted: list[tuple[int, int]]) -> bool:

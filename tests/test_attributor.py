@@ -1348,3 +1348,15 @@ def test_a_word_inside_the_subjects_appositive_is_not_who_speaks(text, linked, s
     u = _Unit(text.index(" said ") + 6, len(text) - 1, "indirect", 1.0, (0, 0))
     got = _parenthesised_subject(text, u, Mention(text.index(linked), text.index(linked) + len(linked), 0, 0))
     assert (text[got.start : got.end] if got else None) == subject
+
+
+def test_an_unnamed_person_who_declines_a_name_is_the_next_he_or_she():
+    from quoteattr.attributor import _unnamed_subjects
+
+    text = ("A senior diplomat said the army was split.\n\nA retired teacher in the Bel-Air district, who declined to "
+            "give his name, was less hopeful. He said: \"I have seen three coups.\"")
+    pos = text.index("He said")
+    assert _unnamed_subjects(text, pos, "m") == [(text.index("A retired"), "A retired teacher in the Bel-Air district")]
+    assert _unnamed_subjects(text, pos, "f") == []
+    named_next = "A woman in her seventies sat on the steps. She said: \"We lost everything.\""
+    assert _unnamed_subjects(named_next, named_next.index("She said"), "f") == []  # any 'her' is not enough
