@@ -1139,7 +1139,7 @@ def _named_after(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | No
     if not after:
         return None
     m = next((m for m in resolver.names if m.start == after.end()), None)
-    if m is None or is_org(m.name) or not _VERB_AFTER_NAME.match(text, m.end):
+    if m is None or is_org(m.name) or not _VERB_AFTER_NAME.match(text, m.end) or _INTRODUCES_NEXT.match(text, m.end):
         return None
     return Mention(m.start, m.end, *u.tok)
 
@@ -1152,13 +1152,15 @@ def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | No
     if not after:
         return None
     m = next((m for m in mentions if m.start == after.end()), None)
-    if m is None or not _ANSWERING_NEXT.match(text[m.end : m.end + 40].lstrip(",")):
-        return None
+    if m is None or not _ANSWERING_NEXT.match(text[m.end : m.end + 40].lstrip(",")) or _INTRODUCES_NEXT.match(text, m.end):
+        return None  # nor '"... again." His fiancée, Hannah Reid, added: "..."': it opens the next quote
     return m
 
 
 # A reporting verb, or the verbs of an exchange: '"I'll pay you back," his son replied.'
 _ANSWERING_NEXT = re.compile(rf"{REPORTING_NEXT.pattern}|\s+(?:replied|answered|asked|admitted|insisted)\b")
+# "His fiancée, Hannah Reid, added: "..."": a verb and colon that introduce the next quote
+_INTRODUCES_NEXT = re.compile(r",?[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:said|says|added|adds|continued|replied|told[ \t]+\w+)[ \t]*:[ \t]*[“\"‘'«]")
 _NAME_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:(?:Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?")
 _VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:[ \t]+(?:back|out|up|in|on))?[.,;]")
 

@@ -88,6 +88,15 @@ def test_the_verbs_of_an_exchange_attribute_the_quote_before_them():
     assert _mention_after(text, u, [son]) == son
 
 
+def test_a_mention_whose_verb_and_colon_open_the_next_quote_is_not_the_quotes_before():
+    text = '"We paid a lot," he said. "I won\'t watch it again." His fiancée, Hannah Reid, added: "I still can\'t."'
+    her = Mention(text.index("His fiancée"), text.index("Reid") + 4, 0, 1)
+    u = _Unit(text.index("I won"), text.index("again.") + 6, "direct", 1.0, (0, 1))
+    assert _mention_after(text, u, [her]) is None
+    said = text.replace("added: \"I still can't.\"", "added.")
+    assert _mention_after(said, u, [her]) == her
+
+
 @pytest.mark.parametrize(
     "text,quote,linked,speaker",
     [
