@@ -934,6 +934,11 @@ _COURT_INTRODUCTIONS = {
 LAWYER_HEADS = frozenset("barrister lawyer counsel solicitor attorney advocate".split())
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|to|from|with|for|in|on|at)\s+(?:the\s+)?$")
+_MEDIA_NAME = re.compile(r"\b(?:Courier|Gazette|Herald|Echo|Times|Post|Chronicle|Journal|Tribune|Mail|Telegraph|Observer|"
+                         r"Standard|Argus|Mercury|Express|Sentinel|Bulletin|Advertiser|Posten|Radio|Television|TV)$")
+
+
 def _role_around(role: str) -> tuple[re.Pattern, re.Pattern]:
     """How a court story ties a name to its role: before it ('barrister Naomi Fairweather',
     'prosecuting, Adrian Pell'), or after it ('Adrian Pell KC', 'Nadia Brook, for the defence')."""
@@ -1366,6 +1371,9 @@ class SpeakerResolver:
                     continue  # "adrift in the Skerna Strait, the coastguard said": not an appositive
                 if pat is pat_after and at_place(window, m.start(), m.group(1)):
                     continue  # "Outside Kelling House, a retired bus driver ...": a place, not his name
+                if pat is pat_after and _PREPOSITION_BEFORE.search(window, max(0, m.start() - 12), m.start()) \
+                        and (is_org(m.group(1)) or _MEDIA_NAME.search(m.group(1))):
+                    continue  # "In an email seen by the Glenarrow Courier, the chief executive ... called": not its chief
                 if pat is pat_after and re.search(r"\baccording\b", m.group(0)):
                     continue  # "from neighbouring Marsand, according to survivors"
                 if pat is pat_after and noun_modifier and _other_noun_modifier(m.group(0), noun_modifier):

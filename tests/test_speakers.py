@@ -1236,3 +1236,12 @@ def test_a_sibling_is_the_other_child_the_story_names():
     assert r.relative_of("Nia Penhallow", "brother", len(text)) == "Owen Penhallow"  # not the father
     assert r.relative_of("Nia Penhallow", "father", len(text)) == "Gerald Penhallow"  # not the brother
     assert r.relative_of("Owen Penhallow", "sister", len(text)) == "Nia Penhallow"
+
+
+def test_a_newspaper_after_a_preposition_is_no_appositive_name():
+    text = ("In an email to staff seen by the Glenarrow Courier, the chief executive of Porthallow General Hospital "
+            "called the closure hard.")
+    pos = text.index("the chief executive")
+    assert SpeakerResolver(text).bound_name("the chief executive of Porthallow General Hospital", pos) is None
+    text = "The letter went to Tom Hale, the chief executive of the trust, who said it was fair."
+    assert SpeakerResolver(text).bound_name("the chief executive", text.index("the chief")) == "Tom Hale"
