@@ -1868,7 +1868,8 @@ class SpeakerResolver:
     def relative_by_age(self, description: str, position: int) -> str | None:
         """'the younger Aldana' -> the younger of two people sharing that surname: by the
         ages the article gives, else the one the bare surname does not refer to."""
-        m = re.fullmatch(r"(?i:the\s+)?(?i:(younger|elder|older))\s+([A-Z][\w’'\-]+)", description.strip())
+        m = re.fullmatch(r"(?i:the\s+)?(?i:(younger|elder|older))\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?([A-Z][\w’'\-]+)",
+                         description.strip())  # "the younger Ms Varrow"
         if not m:
             kin = re.fullmatch(r"(?i:the\s+(younger|elder|older|eldest|youngest)\s+(?:brother|sister|man|woman|sibling))",
                                description.strip())
@@ -1890,6 +1891,10 @@ class SpeakerResolver:
         if len(ages) >= 2:
             pick = min if which == "younger" else max
             return pick(ages, key=lambda p: ages[p])
+        said_elder = [p for p in people if self._called_elder(p)]
+        if len(said_elder) == 1 and len(people) == 2 or len(said_elder) == 1 and which != "younger":
+            # "Martin Hasketh, 54, the elder of the two brothers"
+            return said_elder[0] if which != "younger" else next(p for p in people if p != said_elder[0])
         if len(people) == 2:
             said_younger = [p for p in people if self._called_younger(p)]
             if len(said_younger) == 1:  # "his younger brother, Lieutenant General Karim Haddan"
@@ -1906,6 +1911,13 @@ class SpeakerResolver:
         return bool(cached_regex(rf"\b(?:(?:younger|little|kid)\s+(?:brother|sister|sibling)|(?i:his|her|their)\s+(?:son|daughter))"
                                  rf",?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}?{re.escape(name)}\b").search(self.text))
 
+    def _called_elder(self, name: str) -> bool:
+        """Whether the story calls ``name`` the elder of a pair: 'Martin Hasketh, 54, the
+        elder of the two', 'her elder sister, Ines Varrow'."""
+        return bool(cached_regex(rf"{re.escape(name)},\s+(?:\d{{1,3}},\s+)?the\s+(?:elder|older|eldest)\b"
+                                 rf"|\b(?:elder|older|big|eldest)\s+(?:brother|sister|sibling),?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}?"
+                                 rf"{re.escape(name)}\b").search(self.text))
+
     def _sibling_by_age(self, which: str) -> str | None:
         """'the elder brother' in a story about two people sharing a surname ('Ray Dunning
         ... his brother Colin Dunning'): the older or younger of the two by the ages the
@@ -1915,15 +1927,18 @@ class SpeakerResolver:
         by_surname: dict[str, list[str]] = {}
         for p in people:
             by_surname.setdefault(p.split()[-1], []).append(p)
-        pairs = [ps for ps in by_surname.values() if len(ps) == 2]
-        if len(pairs) != 1:
-            return None
-        ages = {}
+        aged: dict[str, int] = {}
         for n in self.names:
             name = self.canonical_name(n.name, n.start)
             age = _AGE_AFTER.match(self.text, n.end)
-            if name in pairs[0] and age:
-                ages.setdefault(name, int(age.group(1)))
+            if age and name in people:
+                aged.setdefault(name, int(age.group(1)))
+        # the one surname shared by two people of given ages ('Ines Varrow, 52, and her younger
+        # sister, Maud Varrow, 47', their late mother Edith Varrow of no age)
+        pairs = [ps for ps in by_surname.values() if len(ps) == 2 or sum(p in aged for p in ps) == 2]
+        if len(pairs) != 1:
+            return None
+        ages = {p: aged[p] for p in pairs[0] if p in aged}
         if len(ages) < 2:
             return None
         return (min if which in ("younger", "youngest") else max)(ages, key=ages.__getitem__)

@@ -1245,3 +1245,16 @@ def test_a_newspaper_after_a_preposition_is_no_appositive_name():
     assert SpeakerResolver(text).bound_name("the chief executive of Porthallow General Hospital", pos) is None
     text = "The letter went to Tom Hale, the chief executive of the trust, who said it was fair."
     assert SpeakerResolver(text).bound_name("the chief executive", text.index("the chief")) == "Tom Hale"
+
+
+def test_elder_and_younger_among_three_relatives():
+    text = ("Ines Varrow, 52, and her younger sister, Maud Varrow, 47, are challenging the will of Edith Varrow. "
+            "The elder sister spoke first. Later the younger Ms Varrow wept.")
+    r = SpeakerResolver(text)
+    assert r.relative_by_age("the elder sister", text.index("The elder")) == "Ines Varrow"  # their mother has no age
+    assert r.relative_by_age("the younger Ms Varrow", text.index("the younger")) == "Maud Varrow"
+    text = ("\u201cWe are finished,\u201d said Martin Hasketh, 54, the elder of the two. Neil Hasketh farms the lower "
+            "fields. The elder Hasketh said the river was low.")
+    r = SpeakerResolver(text)
+    assert r.relative_by_age("The elder Hasketh", text.index("The elder")) == "Martin Hasketh"
+    assert r.relative_by_age("the younger Hasketh", len(text)) == "Neil Hasketh"
