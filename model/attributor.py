@@ -624,8 +624,10 @@ class QuoteAttributor:
             party = resolver.court_role(head)  # "the defendant replied": Owen Barclay, who denies murder
             if party:
                 return True, party
-        if head in LAWYER_HEADS and low.startswith("the "):
-            lawyer = resolver.latest_lawyer(pos)  # "Cross-examined by Nadia Brook, for the defence, ..." then "the barrister asked"
+        if head in LAWYER_HEADS and low.startswith(("the ", "his ", "her ", "their ")):
+            # "Cross-examined by Nadia Brook, for the defence, ..." then "the barrister asked"; a
+            # lede's "his barrister told the Court of Appeal" before "Gethin Lowe KC, for Ashby"
+            lawyer = resolver.latest_lawyer(pos, forward=pos < _next_paragraph_end(text, _headline_end(text)))
             if lawyer:
                 return True, lawyer
         if _NEW_ONE.match(low) and not _is_org_head(head):

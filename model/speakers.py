@@ -1814,15 +1814,17 @@ class SpeakerResolver:
                 return name
         return None
 
-    def latest_lawyer(self, position: int) -> str | None:
+    def latest_lawyer(self, position: int, forward: bool = False) -> str | None:
         """The last lawyer named before ``position`` ('Cross-examined by Nadia Brook, for
         the defence', 'prosecuting, Adrian Pell KC'): who 'the barrister asked' is, rather
-        than the witness the sentence before was about."""
+        than the witness the sentence before was about. ``forward``: failing that, the
+        first one named after it (a lede's 'his barrister told the Court of Appeal')."""
         found = None
         for m in self.names:
-            if m.start >= position:
+            if m.start >= position and (found or not forward):
                 break
-            if _LAWYER_BEFORE.search(self.text, max(0, m.start - 40), m.start) or _LAWYER_AFTER.match(self.text, m.end):
+            if _LAWYER_BEFORE.search(self.text, max(0, m.start - 40), m.start) or _LAWYER_AFTER.match(self.text, m.end) \
+                    or self.text.endswith((" KC", " QC"), m.start, m.end):  # the span keeps "Gethin Lowe KC"
                 found = self.canonical_name(m.name, m.start)
         return found
 

@@ -1095,6 +1095,14 @@ def test_the_lawyer_and_the_newcomer():
     assert r.first_new_person(text.index("Quigg said"), 10) is None  # Tom Hale lies beyond its reach
 
 
+def test_a_ledes_lawyer_is_the_first_named_later():
+    text = "A man was convicted on old evidence, his barrister told the Court of Appeal.\n\nGethin Lowe KC, for Ashby, said so."
+    r = SpeakerResolver(text)
+    assert r.latest_lawyer(text.index("his"), forward=True) == "Gethin Lowe"
+    assert r.latest_lawyer(text.index("his")) is None  # nobody before it
+    assert r.latest_lawyer(len(text)) == "Gethin Lowe"  # "KC" inside the name's span
+
+
 def test_a_lawyer_acting_for_a_party_by_name():
     text = ("Opening the case for the council, barrister Jonathan Pryce said the gate was padlocked.\n\n"
             "Adrian Kell, representing Greaves, said his client had been caring for his wife.\n\n"
