@@ -659,8 +659,9 @@ class QuoteAttributor:
             # "The search is coordinated from the coastguard’s rescue centre. Its duty commander
             # said ..." ¶ "..., Commander Peter Lowry told reporters": bound by the next paragraph
             later = resolver.bound_later(mention, pos)
-            if later and any(pos < m.start < _next_paragraph_end(text, pos) and resolver.canonical_name(m.name, m.start) == later
-                             for m in resolver.names):
+            lede = pos < _next_paragraph_end(text, _headline_end(text))  # "Kaldoria's central bank ... and its governor warned"
+            if later and (lede or any(pos < m.start < _next_paragraph_end(text, pos) and resolver.canonical_name(m.name, m.start) == later
+                                      for m in resolver.names)):
                 return True, later
         if not determined:
             # "An engineer with the Rivers and Environment Agency, who ..." until "says Callum

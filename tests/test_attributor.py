@@ -1369,3 +1369,12 @@ def test_an_unnamed_person_who_declines_a_name_is_the_next_he_or_she():
     assert _unnamed_subjects(text, pos, "f") == []
     named_next = "A woman in her seventies sat on the steps. She said: \"We lost everything.\""
     assert _unnamed_subjects(named_next, named_next.index("She said"), "f") == []  # any 'her' is not enough
+
+
+def test_a_ledes_its_role_is_bound_by_a_title_further_on(shipped):
+    text = ("Central bank raises rates\n\nRESSBERG, March 12 (Wire) - Kaldoria's central bank raised its main rate on "
+            "Wednesday, and its governor warned borrowers not to expect relief \"any time soon\".\n\n"
+            "Inflation rose to 4.8 percent in February.\n\n"
+            "Speaking at a news conference in Ressberg, Governor Matthias Edling said the decision was hard.")
+    pos = text.index("its governor")
+    assert shipped._description_referent(SpeakerResolver(text), "its governor", pos, [], text) == (True, "Matthias Edling")
