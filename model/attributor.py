@@ -388,6 +388,7 @@ class QuoteAttributor:
                     cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
                 )
             )
+        quotes = _headline_quotes_from_body(text, quotes)
         if self.pointer is not None and quotes:
             quotes = self._point(text, quotes, resolver)
         return quotes
@@ -859,6 +860,27 @@ def _in_headline(text: str, pos: int) -> bool:
     "swing first"')."""
     end = text.find("\n")
     return 0 < end and pos < end and text.startswith("\n\n", end) and len(text[:end].split()) <= 25
+
+
+def _headline_quotes_from_body(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A headline quote whose speaker is unnamed ('Kouvessa coup leader promises elections
+    "when the nation is ready"'; 'Rail walkout "only the beginning", warns union chief')
+    belongs to whoever says those words again in the story, when the story names them."""
+    first = text.find("\n")
+    if not 0 < first < 300 or text[first : first + 2] != "\n\n":
+        return quotes
+    def words(s: str) -> str:
+        return " ".join(re.findall(r"\w+", s.casefold()))
+    out = list(quotes)
+    for i, q in enumerate(quotes):
+        if q.kind != "direct" or q.start >= first or (q.speaker and mention_type(q.speaker) == "name"):
+            continue
+        said = words(q.text)
+        again = [p for p in quotes[i + 1 :] if p.kind == "direct" and p.start > first and p.speaker
+                 and mention_type(p.speaker) == "name" and said and f" {said} " in f" {words(p.text)} "]
+        if again:
+            out[i] = replace(q, speaker=again[0].speaker)
+    return out
 
 
 def _headline_end(text: str) -> int:

@@ -1378,3 +1378,21 @@ def test_a_ledes_its_role_is_bound_by_a_title_further_on(shipped):
             "Speaking at a news conference in Ressberg, Governor Matthias Edling said the decision was hard.")
     pos = text.index("its governor")
     assert shipped._description_referent(SpeakerResolver(text), "its governor", pos, [], text) == (True, "Matthias Edling")
+
+
+def test_a_headline_quote_belongs_to_whoever_says_it_again_by_name():
+    from quoteattr.attributor import _headline_quotes_from_body
+
+    text = ('Rail walkout "only the beginning", warns union chief\n\n'
+            'Declan Fairweather said: "This is only the beginning." A commuter said: "Only the beginning of misery."')
+
+    def q(part: str, speaker: str | None) -> Quote:
+        i = text.index(part)
+        return Quote(start=i, end=i + len(part), text=part, kind="direct", speaker=speaker, speaker_mention=None,
+                     speaker_start=None, speaker_end=None, cue=None)
+
+    quotes = [q("only the beginning", "union chief"), q("This is only the beginning.", "Declan Fairweather"),
+              q("Only the beginning of misery.", "A commuter")]
+    assert [x.speaker for x in _headline_quotes_from_body(text, quotes)] == ["Declan Fairweather", "Declan Fairweather", "A commuter"]
+    named = [q("only the beginning", "Tom Hale")] + quotes[1:]
+    assert _headline_quotes_from_body(text, named)[0].speaker == "Tom Hale"  # a name in the headline stands
