@@ -863,20 +863,23 @@ def _in_headline(text: str, pos: int) -> bool:
 
 
 def _headline_quotes_from_body(text: str, quotes: list[Quote]) -> list[Quote]:
-    """A headline quote whose speaker is unnamed ('Kouvessa coup leader promises elections
-    "when the nation is ready"'; 'Rail walkout "only the beginning", warns union chief')
-    belongs to whoever says those words again in the story, when the story names them."""
+    """A headline or lede quote whose speaker is unnamed ('Kouvessa coup leader promises
+    elections "when the nation is ready"'; 'Rail walkout "only the beginning", warns union
+    chief'; 'A nightclub doorman told a murder trial he saw the defendant "swing first"')
+    belongs to whoever says those words again further on, when the story names them."""
     first = text.find("\n")
     if not 0 < first < 300 or text[first : first + 2] != "\n\n":
         return quotes
     def words(s: str) -> str:
         return " ".join(re.findall(r"\w+", s.casefold()))
+    lede = text.find("\n\n", first + 2)
+    lede = lede if lede > 0 else len(text)
     out = list(quotes)
     for i, q in enumerate(quotes):
-        if q.kind != "direct" or q.start >= first or (q.speaker and mention_type(q.speaker) == "name"):
+        if q.kind != "direct" or q.start >= lede or (q.speaker and mention_type(q.speaker) == "name"):
             continue
         said = words(q.text)
-        again = [p for p in quotes[i + 1 :] if p.kind == "direct" and p.start > first and p.speaker
+        again = [p for p in quotes[i + 1 :] if p.kind == "direct" and p.start > (first if q.start < first else lede) and p.speaker
                  and mention_type(p.speaker) == "name" and said and f" {said} " in f" {words(p.text)} "]
         if again:
             out[i] = replace(q, speaker=again[0].speaker)

@@ -1396,3 +1396,7 @@ def test_a_headline_quote_belongs_to_whoever_says_it_again_by_name():
     assert [x.speaker for x in _headline_quotes_from_body(text, quotes)] == ["Declan Fairweather", "Declan Fairweather", "A commuter"]
     named = [q("only the beginning", "Tom Hale")] + quotes[1:]
     assert _headline_quotes_from_body(text, named)[0].speaker == "Tom Hale"  # a name in the headline stands
+    text = ('Doorman tells trial of fight\n\nA nightclub doorman said he saw Owen Barclay "swing first".\n\n'
+            'Jordan Sallis, 31, told the jury: "I saw him swing first, no question."')
+    quotes = [q("swing first", "A nightclub doorman"), q("I saw him swing first, no question.", "Jordan Sallis")]
+    assert _headline_quotes_from_body(text, quotes)[0].speaker == "Jordan Sallis"  # the lede's words, said again
