@@ -730,7 +730,8 @@ class QuoteAttributor:
         subjects as much as names are."""
         out = []
         for m in _DESCRIBED_SUBJECT.finditer(text, _paragraph_start(text, pos), pos):
-            if m.start(1) == pos or _is_org_head(mention_head(m.group(1))):
+            if m.start(1) == pos or _is_org_head(mention_head(m.group(1))) \
+                    or any(a <= m.start(1) < b for a, b in resolver.quoted):  # '"... Belmarra’s tariff is none of those things"'
                 continue
             kin = KIN_MENTION.fullmatch(m.group(1).lower())
             if kin and m.group(2) == "had":
@@ -947,11 +948,13 @@ def _opening_pronoun_gender(text: str, pos: int) -> str | None:
 _SUBJECT_ADVERB = r"(?:later|also|then|again|quickly|briefly)"  # between a subject and its verb
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\"‘]{0,60},\s+(?:[a-z][^,.!?\n“\"‘]{0,60},\s+)?)?"
                                 rf"([Tt]he\s+(?:[\w\-]+\s+){{0,2}}(?!{_SUBJECT_ADVERB}\b)[a-z\-]+|(?:[Hh]is|[Hh]er)\s+[a-z]+"
+                                # "Corveth's chief executive ended his memo on a note of defiance"
+                                r"|[A-Z][\w\-]+[’']s\s+(?:[a-z\-]+\s+)?[a-z\-]+"
                                 # "a man from the fisheries office drove out to the pier"
                                 r"|[Aa]n?\s+(?:[a-z\-]+\s+){0,2}(?:man|woman|boy|girl)(?:\s+from\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)\s+"
                                 rf"(?:{_SUBJECT_ADVERB}\s+)?"  # "The opposition leader later appealed for calm"
                                 r"(said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
-                                r"drove|walked|came|went|stood|sat|had|appealed|posted|wrote|spoke)\b",
+                                r"drove|walked|came|went|stood|sat|had|appealed|posted|wrote|spoke|ended|began|opened)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)

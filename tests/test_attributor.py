@@ -1400,3 +1400,15 @@ def test_a_headline_quote_belongs_to_whoever_says_it_again_by_name():
             'Jordan Sallis, 31, told the jury: "I saw him swing first, no question."')
     quotes = [q("swing first", "A nightclub doorman"), q("I saw him swing first, no question.", "Jordan Sallis")]
     assert _headline_quotes_from_body(text, quotes)[0].speaker == "Jordan Sallis"  # the lede's words, said again
+
+
+def test_a_possessive_role_opening_the_paragraph_is_the_next_he(shipped):
+    text = ("Corveth's chief executive, Martin Eckhart, sent a memo. Devin Carraway, an analyst, said it was overdue.\n\n"
+            "Corveth's chief executive ended his memo on a note of defiance. \"We will build the best products,\" he wrote.")
+    pos = text.index("he wrote")
+    got = shipped._described_subjects(SpeakerResolver(text), text, pos, [], [])
+    assert got == [(text.index("Corveth's chief executive ended"), "Martin Eckhart")]
+    quoted = ("Corveth's chief executive, Martin Eckhart, sent a memo.\n\n"
+              "\"We asked for talks. Corveth's chief executive is wrong,\" he said.")
+    r = SpeakerResolver(quoted, quoted=[(1, quoted.index(",\" he"))])
+    assert shipped._described_subjects(r, quoted, quoted.index("he said"), [], []) == []  # not inside the quote
