@@ -57,7 +57,7 @@ ORG_HEADS = frozenset(
     """union league ministry council party front group association federation company bank
     agency authority service court committee department office institute university club
     corporation inc ltd airlines airline police army government commission board foundation
-    network news times post tours systems industries holdings team fc society organisation
+    network news times post courier gazette herald echo chronicle journal tribune telegraph observer argus posten tours systems industries holdings team fc society organisation
     organization alliance coalition movement church hospital school college trust fund
     parliament assembly senate congress taliban coastguard brigade chamber institution
     museum library centre center academy securities capital partners energy media motors foods

@@ -646,6 +646,8 @@ def test_a_name_the_story_calls_a_company_is_one():
     assert "Varland" not in r.described_companies  # "…, the mine’s operator said" is an attribution
     assert r.latest_org(text.index("The company says")) == "Tidewell"
     assert is_org("Caldrin Metals") and is_org("Tessmoor Rail")
+    # newspapers: "In a 1998 interview with the Lenmore Courier, she said" is no she
+    assert is_org("Lenmore Courier") and is_org("Calderholm Posten") and is_org("Bellminster Echo")
 
 
 def test_a_sentence_case_headline_makes_no_fuller_name():
