@@ -338,7 +338,12 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
         return True  # "Co-author Tom Baker", "co-founder"
     # Occupations ("Agronomist Eszter Lakatos", "Economist Ana Ruiz") stand before a
     # name like a title; first names do not end this way.
-    return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None)
+    return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None and w not in _CREEDS)
+
+
+# "-ist" words that name a creed, not a trade: "Dunmore Methodist Circuit", "Socialist Alliance"
+_CREEDS = frozenset("""methodist baptist adventist pentecostal evangelist socialist communist nationalist unionist
+    loyalist republicanist zionist marxist islamist royalist federalist populist separatist""".split())
 
 
 _DEMONYM = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]+(?:an|ese|ish|i|ch)")

@@ -648,6 +648,10 @@ def test_a_name_the_story_calls_a_company_is_one():
     assert is_org("Caldrin Metals") and is_org("Tessmoor Rail")
     # newspapers: "In a 1998 interview with the Lenmore Courier, she said" is no she
     assert is_org("Lenmore Courier") and is_org("Calderholm Posten") and is_org("Bellminster Echo")
+    # a creed is no trade before a name: not "Circuit" for the "Dunmore Methodist Circuit"
+    assert [n.name for n in find_names("The hall's owner, the Dunmore Methodist Circuit, has told the kitchen.")] == [
+        "Dunmore Methodist Circuit"]
+    assert strip_titles("Agronomist Eszter Lakatos") == "Eszter Lakatos"
 
 
 def test_a_sentence_case_headline_makes_no_fuller_name():
