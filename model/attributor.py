@@ -1414,7 +1414,10 @@ _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaqu
                           "banderole pancarte affiche panneau transparent plakat schild pancarta cartel".split())
 # A quote introduced by what is written on a thing: 'a banner in the home end read:'.
 _INSCRIBED = re.compile(
-    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan|board|billboard|mural|headstone)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$"
+    r"\b(?:banner|sign|placard|poster|graffiti|inscription|plaque|notice|slogan|board|billboard|mural|headstone|petition|"
+    r"chalkboard|blackboard|whiteboard|t-shirt|sticker|wreath)s?\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$"
+    # "Another, propped against the war memorial, read: "..."": one more of the signs just described
+    r"|^(?:Another|One)\b[^.!?\n]{0,80}\breads?\s*:?\s*[“\"‘'«„]?$"
     # "Someone had chalked "We are not terrorists" on the side of a bus"
     r"|\b(?:chalked|scrawled|spray-painted|daubed|graffitied)\s*:?\s*[“\"‘'«„]?$",
     re.IGNORECASE,

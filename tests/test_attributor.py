@@ -704,6 +704,10 @@ def test_words_a_thing_reads_have_no_speaker():
     assert _INSCRIBED.search("A hand-painted board above the counter reads: '")
     assert not _INSCRIBED.search("The minister read a statement: \u201c")
     assert not _INSCRIBED.search("She signed the letter, which read: \u201c")  # "signed" is no sign
+    assert _INSCRIBED.search("An online petition against it, which had 6,340 signatures by Monday, reads: \u2018")
+    assert _INSCRIBED.search("A chalkboard by the pass reads: \u201c")
+    assert _INSCRIBED.search("One, held aloft by a boy of about ten, read \u201c")  # one more of the placards
+    assert not _INSCRIBED.search("One witness read: \u201c".replace("read", "said"))
 
 
 def test_a_descriptions_own_sentence_can_give_its_gender():
