@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
@@ -300,10 +300,9 @@ class QuoteAttributor:
         cues = [s for s in spans if s.type == "CUE"]
         quotes: list[Quote] = []
         history: list[tuple[int, str]] = []  # (position, canonical) of resolved name speakers
+        datelines = dateline_spans(text)
         for u in units:
-            # Words inside the marks are the quote's, never its attribution ('"A deputy
-            # knocked on the door and said, ..." she said'): a direct quote looks outside.
-            near = [m for m in mentions if not (u.kind == "direct" and u.start <= m.start and m.end <= u.end)]
+            near = _candidate_mentions(mentions, u, datelines)
             after = _ACCORDING_AFTER.match(text, u.end)
             named = [m for m in near if after and m.start == after.end() and mention_type(text[m.start : m.end]) == "name"]
             if u.subject is not None:  # found with the clause it reports
@@ -861,6 +860,14 @@ def _in_headline(text: str, pos: int) -> bool:
     "swing first"')."""
     end = text.find("\n")
     return 0 < end and pos < end and text.startswith("\n\n", end) and len(text[:end].split()) <= 25
+
+
+def _candidate_mentions(mentions: list[Mention], u: _Unit, datelines: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that may attribute a unit: never words inside a direct quote's own marks
+    ('"A deputy knocked on the door and said, ..." she said'), nor a dateline's place
+    ('LOMARI, March 14 - The army colonel ... promised "..."')."""
+    return [m for m in mentions if not (u.kind == "direct" and u.start <= m.start and m.end <= u.end)
+            and not any(a <= m.start < b for a, b in datelines)]
 
 
 def _headline_quotes_from_body(text: str, quotes: list[Quote]) -> list[Quote]:

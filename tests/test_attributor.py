@@ -1416,3 +1416,14 @@ def test_a_possessive_role_opening_the_paragraph_is_the_next_he(shipped):
               "\"We asked for talks. Corveth's chief executive is wrong,\" he said.")
     r = SpeakerResolver(quoted, quoted=[(1, quoted.index(",\" he"))])
     assert shipped._described_subjects(r, quoted, quoted.index("he said"), [], []) == []  # not inside the quote
+
+
+def test_a_dateline_place_or_a_word_inside_the_marks_never_attributes():
+    from quoteattr.attributor import _candidate_mentions
+    from quoteattr.speakers import dateline_spans
+
+    text = 'Coup leader vows vote\n\nLOMARI, March 14 - The colonel promised to return to civilian rule "when the nation is ready".'
+    at = lambda part: Mention(text.index(part), text.index(part) + len(part), 0, 0)
+    u = _Unit(text.index("when the"), text.index("ready") + 5, "direct", 1.0, (0, 0))
+    mentions = [at("LOMARI"), at("The colonel"), at("the nation")]
+    assert dateline_spans(text) and _candidate_mentions(mentions, u, dateline_spans(text)) == [at("The colonel")]
