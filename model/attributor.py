@@ -1482,6 +1482,9 @@ def _apposed_edges(text: str, mention: Mention) -> Mention:
     named = _NAME_BEFORE_APPOSITIVE.search(text, max(0, mention.start - 60), mention.start)
     if named and mention_type(text[mention.start : mention.end]) == "description" and not at_place(text, named.start(1), named.group(1)):
         return replace(mention, start=named.start(1), end=named.end(1))  # "Tom Rafferty, 38, a [father of two]"
+    if text[mention.start : mention.start + 1].islower() and re.search(r"\b[Tt]he[ \t]+$", text[max(0, mention.start - 4) : mention.start]) \
+            and mention_type(text[mention.start : mention.end]) == "description":
+        return replace(mention, start=mention.start - 4)  # "with [the] former army general who leads the rebels declaring"
     lead = _LOWER_LEAD.match(text, mention.start, mention.end)
     if lead and mention_type(text[lead.end() : mention.end]) == "name":
         return replace(mention, start=lead.end())  # "Speaking outside the town [hall, Ms Delahaye, 44], said"

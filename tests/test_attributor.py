@@ -185,6 +185,8 @@ def test_a_unit_with_no_linked_mention_takes_its_sentences_subject(text, unit, s
          "Ms Delahaye, 44"),
         ("'It is hard,' the chief executive, Miriam Castell, told reporters.", "the chief executive, Miriam Castell",
          "the chief executive, Miriam Castell"),  # a description and its name stay together
+        ("The deal was signed, with the former army general who leads the rebels declaring that 'the war is over'.",
+         "former army general who leads the rebels", "the former army general who leads the rebels"),  # its article
     ],
 )
 def test_a_mention_cut_inside_an_appositive_goes_back_to_the_name(text, cut, expected):
