@@ -620,14 +620,14 @@ class QuoteAttributor:
             return True, led
         if head in ("defendant", "accused", "prosecutor", "judge") and not low.startswith(("a ", "an ")) \
                 or low.startswith("a judge who") \
-                or low == "a prosecutor" and pos < _next_paragraph_end(text, _headline_end(text)):  # a lede's "a prosecutor told ... Crown Court"
+                or low == "a prosecutor" and _in_lede(text, pos):  # a lede's "a prosecutor told ... Crown Court"
             party = resolver.court_role(head)  # "the defendant replied": Owen Barclay, who denies murder
             if party:
                 return True, party
         if head in LAWYER_HEADS and low.startswith(("the ", "his ", "her ", "their ")):
             # "Cross-examined by Nadia Brook, for the defence, ..." then "the barrister asked"; a
             # lede's "his barrister told the Court of Appeal" before "Gethin Lowe KC, for Ashby"
-            lawyer = resolver.latest_lawyer(pos, forward=pos < _next_paragraph_end(text, _headline_end(text)))
+            lawyer = resolver.latest_lawyer(pos, forward=_in_lede(text, pos))
             if lawyer:
                 return True, lawyer
         if _NEW_ONE.match(low) and not _is_org_head(head):
@@ -659,8 +659,8 @@ class QuoteAttributor:
             # "The search is coordinated from the coastguard’s rescue centre. Its duty commander
             # said ..." ¶ "..., Commander Peter Lowry told reporters": bound by the next paragraph
             later = resolver.bound_later(mention, pos)
-            lede = pos < _next_paragraph_end(text, _headline_end(text))  # "Kaldoria's central bank ... and its governor warned"
-            if later and (lede or any(pos < m.start < _next_paragraph_end(text, pos) and resolver.canonical_name(m.name, m.start) == later
+            # a lede's role may be named further on ("Kaldoria's central bank ... and its governor warned")
+            if later and (_in_lede(text, pos) or any(pos < m.start < _next_paragraph_end(text, pos) and resolver.canonical_name(m.name, m.start) == later
                                       for m in resolver.names)):
                 return True, later
         if not determined:
@@ -892,6 +892,12 @@ def _headline_quotes_from_body(text: str, quotes: list[Quote]) -> list[Quote]:
         if again:
             out[i] = replace(q, speaker=again[0].speaker)
     return out
+
+
+def _in_lede(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in the story's first paragraph (after any headline): where a
+    role is often given before the person is named."""
+    return pos < _next_paragraph_end(text, _headline_end(text))
 
 
 def _headline_end(text: str) -> int:
@@ -1249,7 +1255,7 @@ def _reporting_subject(text: str, u: _Unit, mention: Mention | None, near: list[
     return before[0] if before else None
 
 
-_REPORTING_VERB = re.compile(r"\b(?:said|says|told|added|warned|argued|insisted|claimed|explained|stated|noted|announced|confirmed)\b")
+_REPORTING_VERB = re.compile(rf"\b(?:{_SAYS}|told|explained|stated|noted|announced|confirmed)\b")
 # words by which the mention itself would be the one speaking or writing the quote
 _OWN_SPEECH = re.compile(r"\b(?:(?:said|told|called|described|warned|added|wrote|insisted|argued|claimed|accused|urged|promised|"
                          r"pledged|vowed|declared|announced|cautioned|stressed|suggested|predicted|acknowledged|admitted|"
