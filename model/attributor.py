@@ -882,13 +882,14 @@ def _headline_quotes_from_body(text: str, quotes: list[Quote]) -> list[Quote]:
         return " ".join(re.findall(r"\w+", s.casefold()))
     lede = text.find("\n\n", first + 2)
     lede = lede if lede > 0 else len(text)
+    said = [f" {words(q.text)} " for q in quotes]
     out = list(quotes)
     for i, q in enumerate(quotes):
-        if q.kind != "direct" or q.start >= lede or (q.speaker and mention_type(q.speaker) == "name"):
+        if q.kind != "direct" or q.start >= lede or (q.speaker and mention_type(q.speaker) == "name") or not said[i].strip():
             continue
-        said = words(q.text)
-        again = [p for p in quotes[i + 1 :] if p.kind == "direct" and p.start > (first if q.start < first else lede) and p.speaker
-                 and mention_type(p.speaker) == "name" and said and f" {said} " in f" {words(p.text)} "]
+        after = first if q.start < first else lede
+        again = [p for j, p in enumerate(quotes[i + 1 :], i + 1) if p.kind == "direct" and p.start > after and p.speaker
+                 and mention_type(p.speaker) == "name" and said[i] in said[j]]
         if again:
             out[i] = replace(q, speaker=again[0].speaker)
     return out

@@ -940,8 +940,8 @@ LAWYER_HEADS = frozenset("barrister lawyer counsel solicitor attorney advocate".
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|to|from|with|for|in|on|at)\s+(?:the\s+)?$")
-_MEDIA_NAME = re.compile(r"\b(?:Courier|Gazette|Herald|Echo|Times|Post|Chronicle|Journal|Tribune|Mail|Telegraph|Observer|"
-                         r"Standard|Argus|Mercury|Express|Sentinel|Bulletin|Advertiser|Posten|Radio|Television|TV)$")
+# Newspapers and broadcasters whose last word is no organisation head ('Courier', 'Times' are)
+_MEDIA_NAME = re.compile(r"\b(?:Mail|Standard|Mercury|Express|Sentinel|Bulletin|Advertiser|Radio|Television|TV)$")
 
 
 def _role_around(role: str) -> tuple[re.Pattern, re.Pattern]:
@@ -1804,8 +1804,7 @@ class SpeakerResolver:
             if self.canonical_name(m.name, m.start) != name:
                 continue
             if _COURT_ROLE_BEFORE.search(self.text, max(0, m.start - 40), m.start) \
-                    or _COURT_ROLE_AFTER.match(self.text, m.end) or m.name.startswith("Judge ") \
-                    or m.name.endswith((" KC", " QC")):
+                    or _COURT_ROLE_AFTER.match(self.text, m.end) or m.name.startswith("Judge ") or self._silk(m):
                 return True
         return False
 
@@ -1829,9 +1828,14 @@ class SpeakerResolver:
             if m.start >= position and (found or not forward):
                 break
             if _LAWYER_BEFORE.search(self.text, max(0, m.start - 40), m.start) or _LAWYER_AFTER.match(self.text, m.end) \
-                    or self.text.endswith((" KC", " QC"), m.start, m.end):  # the span keeps "Gethin Lowe KC"
+                    or self._silk(m):
                 found = self.canonical_name(m.name, m.start)
         return found
+
+    def _silk(self, m: NameMention) -> bool:
+        """Whether a name is written with 'KC' or 'QC': its span keeps the letters ('Gethin
+        Lowe KC') that the name itself drops."""
+        return self.text.endswith((" KC", " QC"), m.start, m.end) or m.name.endswith((" KC", " QC"))
 
     def relative_of(self, owner: str, kin: str, position: int) -> str | None:
         """``owner``'s ``kin`` ('Bence Varga', 'father'): the one other person of the
