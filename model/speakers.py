@@ -1492,7 +1492,8 @@ class SpeakerResolver:
             return None
         # "The second witness, Lisa Marr" is someone else than the witness before her.
         intro = cached_regex(rf"\b[Tt]he\s+(?!(?:second|third|fourth|fifth|next|other|another|last|final|new)\b)"
-                             rf"(?:[\w\-]+\s+){{0,2}}{re.escape(head)},\s+$")
+                             rf"(?:[\w\-]+\s+){{0,2}}{re.escape(head)}"
+                             r"(?:\s+(?:who|that)\s+[^,.;:\"“”\n]{1,60}?)?,\s+$")
         for m in self.names:
             if m.start > position and len(m.name.split()) > 1 and not is_org(m.name) \
                     and intro.search(self.text[max(0, m.start - 60) : m.start]) \

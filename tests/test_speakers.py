@@ -751,6 +751,15 @@ def test_a_description_identified_later_in_so_many_words():
     assert r.identified_later("The councillor", text.index("The councillor")) is None
 
 
+def test_a_lede_description_named_later_after_its_relative_clause():
+    # The tagger cuts the lede's mention at "who"; the naming sentence repeats the clause.
+    text = ("\u201cWe followed the vultures,\u201d said the ranger who found them.\n\n"
+            "The second ranger, Amina Sharif, said nothing.\n\n"
+            "The ranger who found the carcasses, Daniel Naisho, has worked in the park for 16 years.")
+    r = SpeakerResolver(text)
+    assert r.identified_later("the ranger who", text.index("the ranger")) == "Daniel Naisho"
+
+
 def test_a_relative_clause_or_a_month_is_no_name():
     assert mention_name("The UN envoy, who has led mediation efforts since September") is None
     assert mention_type("The UN envoy, who has led mediation efforts since September") == "description"
