@@ -758,6 +758,7 @@ class QuoteAttributor:
         # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
         people = [c for c in people if not _named_in(c[1], quote)] or people
         people = [c for c in people if not _is_plural(c[1])]  # "Opposition MPs" is never a she
+        people = [c for c in people if c[1] not in resolver.companies]  # nor "the brokerage Arden Hale"
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
         people = [c for c in people if not _titled_thing(text, c[1])]  # nor "The Salt Ledger"
         people = [c for c in people if not _marked_title(text, c[1])]  # nor the bank's “Financial Stability Review”
@@ -794,6 +795,7 @@ class QuoteAttributor:
             # Margaret Whitlow, read a statement to the court.' then '"...," she said'.
             tail = max(text.rfind(". ", before, para - 2) + 2, before)
             handed = [c for c in resolver.people_before(pos) if c[0] >= tail and not _org_like(c[1]) and not _is_plural(c[1])
+                      and c[1] not in resolver.companies
                       and not _titled_thing(text, c[1])
                       and not _IN_RELATIVE.search(text, tail, c[0])  # "Alison Threlfall, who chairs [Friends of ...]"
                       and resolver.gender(c[1], pos) in (want, None)

@@ -819,8 +819,9 @@ _NOT_COMPANIES = frozenset(
 # What a story calls a company it names without an organisation word ("Tidewell, a
 # start-up that ...", "Wavelet, the fast-growing social network").
 _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|operator|retailer|network|"
-                  r"platform|app|developer|lender|bank|insurer|airline|carrier|brand|supplier|producer|provider|miner")
-_DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
+                  r"platform|app|developer|lender|bank|insurer|airline|carrier|brand|supplier|producer|provider|miner|"
+                  r"brokerage|consultancy|studio|label")
+_DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|with|in|from|to)\s)[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
 _NEUTER_AFTER = re.compile(r"(?:,\s+which\b|\s+(?:said|says|added|confirmed|announced|stated)\s+(?:that\s+)?(?:it|its)\b"
@@ -1738,6 +1739,12 @@ class SpeakerResolver:
             if _DESCRIBED_COMPANY.match(self.text, m.end) or _COMPANY_BEFORE.search(self.text, max(0, m.start - 30), m.start):
                 out.add(self.canonical_name(m.name, m.start))
         return out
+
+    @cached_property
+    def companies(self) -> set[str]:
+        """Described companies no given name makes a person: 'Ruth Delacourt, a banking
+        analyst at the brokerage Arden Hale' - so the next 'she' is Ruth Delacourt."""
+        return self.described_companies & self.neuter
 
     @cached_property
     def neuter(self) -> set[str]:

@@ -1429,3 +1429,11 @@ def test_a_dateline_place_or_a_word_inside_the_marks_never_attributes():
     u = _Unit(text.index("when the"), text.index("ready") + 5, "direct", 1.0, (0, 0))
     mentions = [at("LOMARI"), at("The colonel"), at("the nation")]
     assert dateline_spans(text) and _candidate_mentions(mentions, u, dateline_spans(text)) == [at("The colonel")]
+
+
+def test_she_is_never_a_company_named_like_a_person(shipped):
+    text = ("Savers queued outside Merrowgate's branches on Monday.\n\n"
+            "Ruth Delacourt, a banking analyst at the brokerage Arden Hale, said Merrowgate had grown too quickly.\n\n"
+            "\"This was a small, careful building society,\" she said.")
+    quotes = [q for q in shipped(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Ruth Delacourt"]

@@ -644,6 +644,9 @@ def test_a_name_the_story_calls_a_company_is_one():
     r = SpeakerResolver(text)
     assert {"Tidewell", "Wavelet", "Vessa"} <= r.described_companies
     assert "Varland" not in r.described_companies  # "…, the mine’s operator said" is an attribution
+    # An analyst's firm is a company; the analyst introduced before it is not.
+    analyst = SpeakerResolver("Ruth Delacourt, a banking analyst at the brokerage Arden Hale, said the bank grew too fast.")
+    assert analyst.companies == {"Arden Hale"}
     assert r.latest_org(text.index("The company says")) == "Tidewell"
     assert is_org("Caldrin Metals") and is_org("Tessmoor Rail")
     # newspapers: "In a 1998 interview with the Lenmore Courier, she said" is no she
