@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from quoteattr.labels import LABEL2ID, TagSpan
-from quoteattr.speakers import REPORTING_NEXT, capitals, mention_head
+from quoteattr.speakers import DATELINE, REPORTING_NEXT, capitals, mention_head
 from quoteattr.tagging import DocEncoding
 
 PRONOUNS = frozenset(
@@ -52,6 +52,13 @@ _LEADING_ADVERBIAL = re.compile(r"(?:At|In|On|Outside|Inside|From|After|Before|D
 
 def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and quotation marks the tagger left at a mention's edges."""
+    brk = text.rfind("\n", start, end)
+    if brk >= 0 and any(c.isalnum() for c in text[brk:end]):
+        start = brk + 1  # "[Castlegate Academy\n\nA mother of three] has accused": no mention spans paragraphs
+    if start == 0 or text[start - 1] == "\n":
+        dateline = DATELINE.match(text, start)
+        if dateline and dateline.end() < end:
+            start = dateline.end()  # "[HALBURY — Tressel Bank] said": the bank, not the dateline
     while start < end and text[start] in _MENTION_EDGE:
         start += 1
     while end > start and text[end - 1] in _MENTION_EDGE:

@@ -135,6 +135,19 @@ def test_a_leading_conjunction_is_not_part_of_a_mention():
     assert text[s:e] == "independent experts"
 
 
+def test_a_mention_never_spans_a_paragraph_break_or_a_dateline():
+    from quoteattr.linking import trim_mention
+
+    text = "Anger at the sea cap\n\nFishermen in Skelby have warned that quotas will hurt."
+    s, e = trim_mention(text, text.index("sea cap"), text.index(" have"))
+    assert text[s:e] == "Fishermen in Skelby"
+    text = "Bank hacked\n\nHALBURY — Tressel Bank said on Wednesday that hackers had struck."
+    s, e = trim_mention(text, text.index("hacked"), text.index(" said"))
+    assert text[s:e] == "Tressel Bank"
+    s, e = trim_mention(text, 0, text.index(" hacked"))
+    assert text[s:e] == "Bank"  # a headline's own words stay
+
+
 
 def test_the_hearer_of_told_is_not_a_speaker():
     from quoteattr.labels import TagSpan
