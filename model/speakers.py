@@ -1191,6 +1191,10 @@ class SpeakerResolver:
             want = "f" if honorific.group(1).lower() in ("ms", "mrs", "miss", "dame", "lady") else "m"
             other = {n: f for n, f in by_name.items()
                      if len(n.split()) < 2 or first_name_gender(n) in (want, None)}
+            if not any(len(n.split()) > 1 for n in other):
+                kin = self._relative_by_given_name(short, want)
+                if kin:  # "Gary Whitcombe ... His wife, Sandra, said" ... "Mrs Whitcombe": Sandra
+                    return kin
             by_name = other or by_name
         earlier = {n: f for n, f in by_name.items() if f.start <= position} or by_name
         # Keep maximal forms only: "Ahmad Masud" and "Ahmad Shah Masud" both end in
@@ -1217,6 +1221,16 @@ class SpeakerResolver:
                     n in relatives and not spoke, n != owner if owner else False, not speaks, f.start)
 
         return min(cands.items(), key=rank)[0]
+
+    def _relative_by_given_name(self, surname: str, want: str) -> str | None:
+        """The one relative of a person with ``surname`` whom the story introduces by given
+        name alone ('Gary Whitcombe ... His wife, Sandra, said'), of gender ``want``: who
+        'Mrs Whitcombe' is when no woman is named Whitcombe in full."""
+        kins = "|".join(k for k, g in _KIN_GENDER.items() if g == want)
+        found = {m.group(1) for m in cached_regex(rf"\b(?:[Hh]is|[Hh]er|{re.escape(surname)}['’]s)\s+(?:{kins}),\s+([A-Z][a-z]+),").finditer(self.text)
+                 if first_name_gender(m.group(1)) in (want, None)}
+        owners = any(m.name.split()[-1] == surname and len(m.name.split()) > 1 for m in self.names)
+        return found.pop() if len(found) == 1 and owners else None
 
     def _by_given_name(self, short: str, position: int) -> str | None:
         """The full name a lone given name stands for ('Lotte laughs' after 'Lotte

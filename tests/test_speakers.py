@@ -1284,3 +1284,14 @@ def test_elder_and_younger_among_three_relatives():
     r = SpeakerResolver(text)
     assert r.relative_by_age("The elder Hasketh", text.index("The elder")) == "Martin Hasketh"
     assert r.relative_by_age("the younger Hasketh", len(text)) == "Neil Hasketh"
+
+
+def test_a_titled_surname_of_the_other_gender_is_the_relative_named_by_given_name():
+    text = ("Gary Whitcombe, 52, stopped the lorry. Mr Whitcombe said he did not think.\n\n"
+            "His wife, Sandra, said he rang her from the hospital. Mrs Whitcombe admitted she had cried.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Mrs Whitcombe", text.index("Mrs")) == "Sandra"
+    assert r.canonical_name("Mr Whitcombe", text.index("Mr ")) == "Gary Whitcombe"
+    # with no relative named by given name the surname stays as written
+    assert SpeakerResolver(text.replace("His wife, Sandra,", "A neighbour")).canonical_name(
+        "Mrs Whitcombe", text.index("Mrs")) == "Whitcombe"
