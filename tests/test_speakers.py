@@ -664,6 +664,12 @@ def test_a_sentence_case_headline_makes_no_fuller_name():
     assert r.canonical_name("Reddy", text.index("Reddy said")) == "Callum Reddy"
     assert headline_spans(text, sentence_case=True) == [(0, text.index("\n"))]
     assert headline_spans(text) == []  # its names still count as names
+    # a headline may end on its quote; "Dalvania’s Valdek" there is no fuller name
+    text = ("Dalvania’s Valdek pardons opposition leader, who vows “no revenge”\n\n"
+            "President Tomas Valdek pardoned Idris Marandi.\n\nValdek said he had signed it.")
+    assert SpeakerResolver(text).canonical_name("Valdek", text.index("Valdek said")) == "Tomas Valdek"
+    quoted = "“I bear no bitterness and I want no revenge.”\n\nMarandi walked out of prison."
+    assert SpeakerResolver(quoted)._headline_lines == []  # a quote opening the story is no headline
 
 
 def test_places_and_institutions_of_several_words_are_not_people():
