@@ -1301,3 +1301,12 @@ def test_a_titled_surname_of_the_other_gender_is_the_relative_named_by_given_nam
     # with no relative named by given name the surname stays as written
     assert SpeakerResolver(text.replace("His wife, Sandra,", "A neighbour")).canonical_name(
         "Mrs Whitcombe", text.index("Mrs")) == "Whitcombe"
+
+
+def test_a_possessed_role_is_not_the_leader_of_something_else():
+    text = ("The council’s leader said the decision had been agonising.\n\n"
+            "Cllr Denise Marlow told a packed meeting it was needed.\n\n"
+            "Cllr Raj Bhatti, leader of the opposition Independent group, disagreed.")
+    r = SpeakerResolver(text)
+    assert r.bound_later("The council’s leader", 0) is None
+    assert r.bound_later("The leader", 0) == "Raj Bhatti"  # no possessor: any leader binds
