@@ -601,6 +601,9 @@ class QuoteAttributor:
             later = resolver.bound_later(mention, pos)
             if later:
                 return True, later
+        campaign = _NAMED_CAMPAIGN.fullmatch(mention_core(mention))
+        if campaign:
+            return True, resolver.canonical_name(campaign.group(1), pos + mention.find(campaign.group(1)))
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
@@ -1524,6 +1527,8 @@ _OWNED_DATA = re.compile(r"(his|her|their|its|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0
                          r"projections?|modell?ing|numbers|returns|decision|ruling|report|survey|poll|accounts)", re.IGNORECASE)
 _OF_NAMED = re.compile(capitals(r"\s(?:of|de\s+la|de\s+l['’]|du|des|de|der|del)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*)$"))
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
+# "The Save Brackenholt Libraries campaign said": the campaign is the name it carries.
+_NAMED_CAMPAIGN = re.compile(capitals(r"(?i:the)[ \t]+([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)+)[ \t]+(?:campaign|campaign group)"))
 
 
 def _check_windows(window: int, overlap: int) -> None:

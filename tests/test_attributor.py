@@ -1437,3 +1437,13 @@ def test_she_is_never_a_company_named_like_a_person(shipped):
             "\"This was a small, careful building society,\" she said.")
     quotes = [q for q in shipped(text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["Ruth Delacourt"]
+
+
+def test_a_campaign_speaks_under_the_name_it_carries(shipped):
+    text = ("Helen Ashdown, who runs Fernside library, watched the vote. \"We are not just books,\" she said.\n\n"
+            "The Save Brackenholt Libraries campaign said it would now seek a judicial review.")
+    r = SpeakerResolver(text)
+    pos = text.index("The Save")
+    assert shipped._description_referent(r, "The Save Brackenholt Libraries campaign", pos, [], text) == (
+        True, "Save Brackenholt Libraries")
+    assert shipped._description_referent(r, "The campaign", pos, [], text)[1] != "Helen Ashdown"
