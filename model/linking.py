@@ -81,6 +81,10 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
         if not prev or re.search(r"[.!?:\n“\"]\s*$", text[max(0, start - 32) : start - 1 - len(prev.group(0))]):
             break  # a sentence's first word may be capitalised for that reason alone
         start -= len(prev.group(0)) + 1  # "Castor [Beverage Group]": the whole name
+    if text[start : start + 1].islower():
+        owner = re.search(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+$", text[max(0, start - 7) : start])
+        if owner:
+            start -= len(owner.group(0))  # "said his [father]": whose father is the speaker
     lead = _LEADING_CONJUNCTION.match(text, start, end)
     if lead and end > lead.end():
         start = lead.end()  # "though independent experts cautioned": the experts

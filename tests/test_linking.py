@@ -148,6 +148,16 @@ def test_a_mention_never_spans_a_paragraph_break_or_a_dateline():
     assert text[s:e] == "Bank"  # a headline's own words stay
 
 
+def test_a_possessive_before_a_mention_belongs_to_it():
+    from quoteattr.linking import trim_mention
+
+    text = "“He gets that from his mother,” said his father, watching from the wall."
+    s, e = trim_mention(text, text.index("father"), text.index(", watching"))
+    assert text[s:e] == "his father"
+    s, e = trim_mention(text, text.index("He gets"), text.index(" gets"))
+    assert text[s:e] == "He"
+
+
 
 def test_the_hearer_of_told_is_not_a_speaker():
     from quoteattr.labels import TagSpan
