@@ -1393,7 +1393,7 @@ _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foun
                  "station": ("radio", "fm", "television", "tv"), "school": ("academy", "college"),
                  "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion", "city", "town", "county"),
                  "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines"),
-                 "agency": ("office", "authority", "inspectorate", "directorate"),
+                 "agency": ("office", "authority", "inspectorate", "directorate", "organisation", "organization", "programme"),
                  "regulator": ("authority", "commission", "office", "board", "inspectorate", "agency"),
                  "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency")}
 # Modifiers that do not tell one organisation of a kind from another.

@@ -1447,3 +1447,11 @@ def test_a_campaign_speaks_under_the_name_it_carries(shipped):
     assert shipped._description_referent(r, "The Save Brackenholt Libraries campaign", pos, [], text) == (
         True, "Save Brackenholt Libraries")
     assert shipped._description_referent(r, "The campaign", pos, [], text)[1] != "Helen Ashdown"
+
+
+def test_the_agency_is_an_organisation_the_story_named(shipped):
+    text = ("The International Health Organisation (IHO) said it was sending epidemiologists.\n\n"
+            "The agency said it was not recommending any restrictions on travel.")
+    r = SpeakerResolver(text)
+    pos = text.index("The agency")
+    assert shipped._description_referent(r, "The agency", pos, [], text) == (True, "International Health Organisation")
