@@ -1030,7 +1030,11 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 # Mid-paragraph, only a role does ("Its director general, Per Ekstrand, was blunter.").
 _SUBJECT_APPOSED = capitals(r"(?:(?:^|\n)[ \t]*(?:The|His|Her|Their|[A-Z][\w\-]*[’']s)[ \t]+(?:[a-z\-]+[ \t]+){0,3}[a-z\-]+"
                             rf"|[.!?][\"”’]?[ \t]+(?:The|Its|His|Her|Their)[ \t]+(?:[a-z\-]+[ \t]+){{0,3}}(?!{_KIN}\b)[a-z\-]+),[ \t]+")
-_SENTENCE_OPENING = re.compile(rf"(?:{_SUBJECT_APPOSED}|(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*"
+# "His party colleague Jonas Elvik ... went further.": a role and the name, no comma
+_SUBJECT_ROLE = capitals(r"(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*(?:His|Her|Their)[ \t]+"
+                         r"(?:(?!(?:said|says|told|added|asked|was|is|has|had|and|or|of|in|at|to|for|from|by|with|who|that|"
+                         r"would|will|did|does|called|named|described)\b)[a-z\-]+[ \t]+){1,3}")
+_SENTENCE_OPENING = re.compile(rf"(?:{_SUBJECT_APPOSED}|{_SUBJECT_ROLE}|(?:^|\n|[.!?][\"”’]?[ \t]+)[ \t]*"
                                rf"(?:{_LEAD_WORDS}\b[^.,;:!?\n\"“”]{{0,60}},[ \t]+)?)"
                                + capitals(r"(?:[A-Z][\w.]*[ \t]+){0,3}$"))
 

@@ -1310,3 +1310,12 @@ def test_a_possessed_role_is_not_the_leader_of_something_else():
     r = SpeakerResolver(text)
     assert r.bound_later("The council’s leader", 0) is None
     assert r.bound_later("The leader", 0) == "Raj Bhatti"  # no possessor: any leader binds
+
+
+def test_a_subject_introduced_by_a_role_without_a_comma():
+    text = ("Tomas Brekk said the cap would strangle building.\n\n"
+            "His party colleague Jonas Elvik, who represents the Harbour district, went further.\n\n"
+            "Her daughter said Marrin had continued to compose.")
+    subjects = [n for _, n in SpeakerResolver(text).sentence_subjects(len(text))]
+    assert "Jonas Elvik" in subjects
+    assert not any("Marrin" in n for n in subjects)  # "Her daughter said Marrin ...": a verb, not a role
