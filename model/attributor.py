@@ -790,6 +790,7 @@ class QuoteAttributor:
                        and re.match(r",\s+an?\s", text[n.end : n.end + 5]) and not is_org(n.name)
                        and resolver.gender(n.name, pos) in (want, None)]
         fits = [c for c in people if resolver.gender(c[1], pos) in (want, None)]
+        fits = _without_reported(text, fits) or fits
         here = [c for c in fits if c[0] >= para]
         agree = [c for c in fits if resolver.gender(c[1], pos) == want]
         if not here and fits and text[para : para + 1] in OPEN_MARKS:
@@ -1262,6 +1263,19 @@ def _reporting_subject(text: str, u: _Unit, mention: Mention | None, near: list[
 
 
 _REPORTING_VERB = re.compile(rf"\b(?:{_SAYS}|told|explained|stated|noted|announced|confirmed)\b")
+# "Tait said [Orrin] had asked ...": a person the subject's reported clause speaks of
+_REPORTED_BETWEEN = re.compile(rf"[^.!?\n“”\"]*?\b(?:{_SAYS}|explained|recalled)[ \t]+(?:that[ \t]+)?(?:[a-z]+[ \t]+){{0,2}}")
+
+
+def _without_reported(text: str, cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The candidates less those named in another candidate's reported clause ('Tait said
+    Orrin had asked to take the kick. "...," he said' is Tait; 'The champion said her father
+    had been more nervous' is the champion): the next he/she goes on with the one saying."""
+    return [c for c in cands if not any(
+        d[1] != c[1] and sentence_start(text, c[0]) <= d[0] < c[0] and _REPORTED_BETWEEN.fullmatch(text, d[0], c[0])
+        for d in cands)]
+
+
 # words by which the mention itself would be the one speaking or writing the quote
 _OWN_SPEECH = re.compile(r"\b(?:(?:said|told|called|described|warned|added|wrote|insisted|argued|claimed|accused|urged|promised|"
                          r"pledged|vowed|declared|announced|cautioned|stressed|suggested|predicted|acknowledged|admitted|"

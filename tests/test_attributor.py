@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import (_apposed_edges, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+from quoteattr.attributor import (_apposed_edges, _without_reported, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
                                   _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
 from quoteattr.speakers import SpeakerResolver
@@ -1455,3 +1455,16 @@ def test_the_agency_is_an_organisation_the_story_named(shipped):
     r = SpeakerResolver(text)
     pos = text.index("The agency")
     assert shipped._description_referent(r, "The agency", pos, [], text) == (True, "International Health Organisation")
+
+
+def test_a_person_in_the_subjects_reported_clause_is_not_the_next_he(shipped):
+    text = ("Raiders captain Callum Tait said the comeback started at half-time.\n\n"
+            "Tait said Orrin had asked to take the final kick. \"He just put his hand out for the ball,\" he said.")
+    tait, orrin = text.index("\n\nTait") + 2, text.index("Orrin had")
+    assert _without_reported(text, [(tait, "Callum Tait"), (orrin, "Jamie Orrin")]) == [(tait, "Callum Tait")]
+    # in separate sentences both stay
+    apart = "Tait was calm. Orrin had asked for the ball."
+    cands = [(0, "Callum Tait"), (apart.index("Orrin"), "Jamie Orrin")]
+    assert _without_reported(apart, cands) == cands
+    quotes = [q for q in shipped(text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Callum Tait"]
