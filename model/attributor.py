@@ -521,7 +521,8 @@ class QuoteAttributor:
             cands = [c for c in cands if mention_type(c[1]) == "name" and not _is_plural(c[1])]
             person = not _is_org_head(mention_head(mention))
             if person:  # "the chief executive" is a person, not an organisation or the dateline's town
-                cands = [c for c in cands if not _org_like(c[1]) and c[1].upper() not in resolver.dateline_places]
+                cands = [c for c in cands if not _org_like(c[1]) and c[1].upper() not in resolver.dateline_places
+                         and not _titled_thing(text, c[1])]  # nor "the Halden Masters"
             written = written_subject(text, pos)  # "la mère", before it was read as "the mère"
             g = head_gender(mention) or (head_gender(written) if written else None) \
                 or _own_pronoun_gender(text, pos + len(mention)) or _opening_pronoun_gender(text, pos)
@@ -1335,7 +1336,11 @@ _AGED_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:younger|elder|older)\s+(?:brot
 def _titled_thing(text: str, name: str) -> bool:
     """A name the article writes as 'The Salt Ledger' inside a sentence: a play, a ship,
     a pub; 'The' is never part of a person's name."""
-    return bool(cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text))
+    if cached_regex(rf"[a-z,;]\s+The\s+{re.escape(name)}\b").search(text):
+        return True
+    # "before the Halden Masters, where she is the defending champion": an event, a team
+    return len(name.split()) > 1 and not first_name_gender(name) \
+        and bool(cached_regex(rf"\b[a-z]+\s+the\s+{re.escape(name)}\b(?![’']s)").search(text))
 
 
 # 'That was disputed by the bank, which said'; 'A woman buying picture hooks, who did not want to give her name, said'

@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import (_apposed_edges, _without_reported, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+from quoteattr.attributor import (_apposed_edges, _titled_thing, _without_reported, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
                                   _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
 from quoteattr.speakers import SpeakerResolver
@@ -1468,3 +1468,11 @@ def test_a_person_in_the_subjects_reported_clause_is_not_the_next_he(shipped):
     assert _without_reported(apart, cands) == cands
     quotes = [q for q in shipped(text) if q.kind == "direct"]
     assert [q.speaker for q in quotes] == ["Callum Tait"]
+
+
+def test_a_name_written_after_the_is_a_thing_not_a_person():
+    text = ("She will rest before the Halden Masters, where she is the defending champion. "
+            "He took the Morag Ann out. Members of The Salt Ledger cast met Ahmad Masud.")
+    assert _titled_thing(text, "Halden Masters") and _titled_thing(text, "Salt Ledger")
+    assert not _titled_thing(text, "Ahmad Masud")
+    assert not _titled_thing("She met the Tamsin Roeder fans.", "Tamsin Roeder")  # a given name is a person's
