@@ -638,6 +638,11 @@ def _runs(text: str, function_words: frozenset[str], german: bool) -> Iterable:
         yield _Run(text, start, m.end())
 
 
+_NUMBERED = re.compile(r"[ \t]+\d")
+_NUMBERED_THINGS = frozenset("""year route channel platform gate terminal grade ward room level stage division
+    highway interstate flight bus line section article chapter page block floor pier berth lot""".split())
+
+
 def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     """Capitalised runs in the prose that look like names (titles stripped). ``foreign``:
     whether the text is French, German or Spanish copy, if the caller already knows."""
@@ -676,6 +681,8 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
             continue
         if all(w.lower() in _CALENDAR - {"may"} for w in name.split()):
             continue  # "Wednesday", "March": dates, not names
+        if _NUMBERED.match(text, m.end()) and name.split()[-1].lower() in _NUMBERED_THINGS:
+            continue  # "One Year 10 pupil", "Route 9", "Platform 4": numbered things, not names
         if _DEMONYM_NOUN.fullmatch(raw) or _DEMONYM_NOUN.fullmatch(text[max(0, m.start() - 4) : m.end()]):
             continue  # "The Idaho Republican", "the Finn": descriptions
         start = m.start() + raw.find(name.split()[0])

@@ -1319,3 +1319,10 @@ def test_a_subject_introduced_by_a_role_without_a_comma():
     subjects = [n for _, n in SpeakerResolver(text).sentence_subjects(len(text))]
     assert "Jonas Elvik" in subjects
     assert not any("Marrin" in n for n in subjects)  # "Her daughter said Marrin ...": a verb, not a role
+
+
+def test_a_numbered_thing_is_no_name():
+    names = [n.name for n in find_names("One Year 10 pupil, 15-year-old Maisie Doyle, said it was cold. "
+                                        "The bus left from Platform 4 and took Route 9.")]
+    assert "Maisie Doyle" in names
+    assert not any(n.endswith(("Year", "Platform", "Route")) for n in names)
