@@ -793,7 +793,8 @@ _KIN_INVERSE = {"father": "son|daughter", "mother": "son|daughter", "son": "fath
 KIN_MENTION = re.compile(rf"(his|her)\s+({'|'.join(_KIN_GENDER)})", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(
     # "his estranged wife, the television presenter Marisa Rendell"
-    rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN},?\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,2}}$", re.IGNORECASE
+    rf"\b(?:his|her|their|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN}(?:\s+and\s+[a-z][\w\-]*)?,?\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,2}}$",
+    re.IGNORECASE  # "her mother and coach, Dana Marsik"
 )
 _RELATIVE_AFTER = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:his|her|their|the\s+[\w\-]+['’]s|[\w\-]+['’]s)\s+(?:[\w\-]+\s+)?{_KIN}\b",

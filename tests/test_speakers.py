@@ -1326,3 +1326,11 @@ def test_a_numbered_thing_is_no_name():
                                         "The bus left from Platform 4 and took Route 9.")]
     assert "Maisie Doyle" in names
     assert not any(n.endswith(("Year", "Platform", "Route")) for n in names)
+
+
+def test_a_relative_with_a_second_role_is_still_a_relative():
+    text = ("Lena Marsik, 22, won the title, with her mother and coach, Dana Marsik, watching from the box.\n\n"
+            "“I saw Mum with her hands over her face,” Marsik said.\n\nDana Marsik said she could not watch.")
+    r = SpeakerResolver(text)
+    assert r.introduced_as_relative(next(n for n in r.names if n.name == "Dana Marsik"))
+    assert r.canonical_name("Marsik", text.index("Marsik said")) == "Lena Marsik"
