@@ -938,7 +938,9 @@ _DEFENDANT = (re.compile(r"\b(?:trial of|jailed|sentenced|convicted|acquitted|ch
 _COURT_INTRODUCTIONS = {
     "defendant": _DEFENDANT, "accused": _DEFENDANT,
     # "Opening the case for the Crown, Rebecca Thorne KC", "Nadia Carrow KC, prosecuting"
-    "prosecutor": (re.compile(r"(?i:\bprosecutor)\s+$|\bfor the (?:Crown|prosecution),\s+$"),
+    # "Opening the case at Fenby Crown Court on Monday, Rachel Okonedo KC told jurors": the prosecution opens
+    "prosecutor": (re.compile(r"(?i:\bprosecutor)\s+$|\bfor the (?:Crown|prosecution),\s+$"
+                              r"|\b[Oo]pening the (?:case|trial|prosecution)\b[^.;,\n]{0,50},\s+$"),
                    re.compile(r"(?:\s+(?:KC|QC))?,\s+(?:prosecuting|for the prosecution)\b"),
                    _NEVER),
     "judge": (re.compile(r"(?:(?i:\bjudge)|(?:Mr|Mrs|Ms|Lord|Lady) Justice|Recorder)\s+$"), _NEVER,
@@ -1831,7 +1833,7 @@ class SpeakerResolver:
         for m in self.names:
             if is_org(m.name) or _inside(m.start, self.headlines) or self.is_place(m.name) or _place_like(m.name):
                 continue  # "a scaffolder from Kellingford, denies murder": the man, not the town
-            before = self.text[max(0, m.start - 40) : m.start]
+            before = self.text[max(0, m.start - 80) : m.start]
             after = self.text[m.end : m.end + 80]
             if pattern[0].search(before) or pattern[1].match(after) or pattern[2].match(m.name):
                 return self.canonical_name(m.name, m.start)

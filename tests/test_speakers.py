@@ -163,6 +163,11 @@ def test_the_prosecutor_is_whoever_opens_the_case_for_the_crown():
     text = ("Manager falsified drug charts, jury told\n\nA care-home manager falsified records, a prosecutor told "
             "Ellerbridge Crown Court.\n\nOpening the case for the Crown, Rebecca Thorne KC told jurors the charts were rewritten.")
     assert SpeakerResolver(text).court_role("prosecutor") == "Rebecca Thorne"
+    text = ("A care worker stole from residents, a jury has heard. The prosecutor said she treated their cards as wages.\n\n"
+            "Joanne Pell, 43, denies 14 counts of theft.\n\n"
+            "Opening the case at Fenby Crown Court on Monday, Rachel Okonedo KC told jurors the residents were frail.")
+    r = SpeakerResolver(text)
+    assert r.court_role("prosecutor") == "Rachel Okonedo" and r.court_role("defendant") == "Joanne Pell"
 
 
 def test_a_role_is_named_later_by_the_noun_its_head_compounds_with():
