@@ -1413,8 +1413,8 @@ _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foun
                  "club": ("fc", "united", "rovers", "athletic", "wanderers", "albion", "city", "town", "county"),
                  "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines"),
                  "agency": ("office", "authority", "inspectorate", "directorate", "organisation", "organization", "programme"),
-                 "regulator": ("authority", "commission", "office", "board", "inspectorate", "agency"),
-                 "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency")}
+                 "regulator": ("authority", "commission", "office", "board", "inspectorate", "agency", "directorate"),
+                 "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency", "directorate")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two central".split())
 

@@ -1455,6 +1455,10 @@ def test_the_agency_is_an_organisation_the_story_named(shipped):
     r = SpeakerResolver(text)
     pos = text.index("The agency")
     assert shipped._description_referent(r, "The agency", pos, [], text) == (True, "International Health Organisation")
+    text = "The Water and Environment Directorate said it had taken samples.\n\n\"It is too early to say,\" the regulator said."
+    r = SpeakerResolver(text)
+    assert shipped._description_referent(r, "the regulator", text.index("the regulator"), [], text) == (
+        True, "Water and Environment Directorate")
 
 
 def test_a_person_in_the_subjects_reported_clause_is_not_the_next_he(shipped):
