@@ -1378,8 +1378,8 @@ class SpeakerResolver:
             and not own_modifier and not head_pattern.startswith(words[-2]) else None
         core = mention_core(description).split()
         own_place = {w for w in core[1:-1] if w[:1].isupper()}  # "the Skelbridge coach"
-        possessor = next((_POSSESSIVE.sub("", w) for w in core[:-1] if w[:1].islower() and _POSSESSIVE.search(w)),
-                         None)  # "the council’s leader"
+        possessor = next((_POSSESSIVE.sub("", w).lower() for w in core[:-1] if _POSSESSIVE.search(w)),
+                         None)  # "the council’s leader", "Norvale Capital's consumer analyst"
         if len(core) > 1 and core[0][:1].isupper() and _POSSESSIVE.search(core[0]):
             own_place.add(_POSSESSIVE.sub("", core[0]))  # "Deane’s campaign manager" is not "Halloran’s campaign manager, Neil Ashcombe"
         # Only the head word ignores case: the name pattern relies on capitals.
@@ -1415,7 +1415,7 @@ class SpeakerResolver:
                     continue  # "from neighbouring Marsand, according to survivors"
                 if pat is pat_after and noun_modifier and _other_noun_modifier(m.group(0), noun_modifier):
                     continue  # "the guard commander" is not "Vasic, a 44-year-old battalion commander"
-                if pat is pat_after and possessor and self.text.startswith(" of ", offset + m.end()) \
+                if pat is pat_after and possessor and re.match(r" (?:of|at) ", self.text[offset + m.end() : offset + m.end() + 4]) \
                         and possessor not in self.text[offset + m.end() : offset + m.end() + 60].lower().split(",")[0]:
                     continue  # "The council’s leader" is not "Raj Bhatti, leader of the opposition Independent group"
                 if pat is pat_after and re.fullmatch(_KIN, head_pattern) and self.text.startswith(" of ", offset + m.end()):

@@ -1315,6 +1315,11 @@ def test_a_possessed_role_is_not_the_leader_of_something_else():
     r = SpeakerResolver(text)
     assert r.bound_later("The council’s leader", 0) is None
     assert r.bound_later("The leader", 0) == "Raj Bhatti"  # no possessor: any leader binds
+    text = ("Tomasz Brenner, an analyst at Calloway Securities, cut his target.\n\n"
+            "\"It hurts before it helps,\" Norvale Capital's consumer analyst wrote.\n\nThe analyst, Lydia Marsh, said more.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("Norvale Capital's consumer analyst", text.index("Norvale")) is None
+    assert r.bound_name("the analyst", text.index("Norvale")) == "Tomasz Brenner"
 
 
 def test_a_subject_introduced_by_a_role_without_a_comma():
