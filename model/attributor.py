@@ -670,7 +670,9 @@ class QuoteAttributor:
         if not determined:
             # "An engineer with the Rivers and Environment Agency, who ..." until "says Callum
             # Reddish, the agency’s lead engineer": someone new, named later by its words.
-            later = resolver.new_person_named_later(mention, pos) if low.startswith(("a ", "an ")) \
+            # a lede's "An engineer who examined her gear" may be named anywhere further on
+            reach = len(text) if _in_lede(text, pos) else 1200
+            later = resolver.new_person_named_later(mention, pos, reach) if low.startswith(("a ", "an ")) \
                 and not _is_org_head(head) and _POSTMODIFIED.search(mention + " ") and not head.startswith("spokes") \
                 and not _is_plural(mention_core(mention)) else None
             if later:

@@ -1480,3 +1480,13 @@ def test_a_name_written_after_the_is_a_thing_not_a_person():
     assert _titled_thing(text, "Halden Masters") and _titled_thing(text, "Salt Ledger")
     assert not _titled_thing(text, "Ahmad Masud")
     assert not _titled_thing("She met the Tamsin Roeder fans.", "Tamsin Roeder")  # a given name is a person's
+
+
+def test_a_lede_description_is_named_anywhere_further_on(shipped):
+    filler = "The hearing was told about the route, the weather and the rope in great detail. " * 20
+    text = ("A climber died when a slab of rock broke away, an inquest has heard. An engineer who examined her gear "
+            "told the hearing it had been 'placed perfectly'.\n\n" + filler + "\n\n"
+            "Dr Nicholas Vane, a consulting engineer who examined the equipment for the coroner, said the devices held.")
+    r = SpeakerResolver(text)
+    pos = text.index("An engineer")
+    assert shipped._description_referent(r, "An engineer who examined her gear", pos, [], text) == (True, "Nicholas Vane")
