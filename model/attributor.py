@@ -641,6 +641,19 @@ class QuoteAttributor:
         named = resolver.identified_later(mention, pos)
         if named:
             return True, named  # "A woman who lives opposite ..." until "The woman, Sandra Mellick, said"
+        if low.startswith("the ") and (head == "teenager" or "-year-old" in low):
+            # "The winner came from a 19-year-old who drives a forklift ... '...,' the teenager
+            # said" ¶ "Jamie Orton’s goal, ...": the unnamed one just introduced, named next
+            intro = [m for m in _INDEFINITE_AGE.finditer(text, _previous_paragraph_start(text, pos), pos)]
+            known = resolver.people_before(pos)
+            if intro and all(p < intro[-1].start() for p, _ in known):  # nobody named since the introduction
+                known = {n for _, n in known}
+                later = next((n for m in resolver.names if pos + len(mention) <= m.start < pos + 600
+                              and len(m.name.split()) > 1 and not is_org(m.name) and not resolver.is_place(m.name)
+                              and not any(a <= m.start < b for a, b in resolver.quoted)
+                              and (n := resolver.canonical_name(m.name, m.start)) not in known), None)
+                if later and not resolver.other_age(later, intro[-1].group(0)):
+                    return True, later
         determined = low.startswith(("the ", "this ", "his ", "her ", "their ", "its "))
         if not _is_org_head(head):
             # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"; but "A
@@ -1547,6 +1560,7 @@ _OWNED_DATA = re.compile(r"(his|her|their|its|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0
                          r"(?:[a-z\-]+\s+)?(?:estimates?|figures|analysis|data|calculations?|count|research|records|tally|"
                          r"projections?|modell?ing|numbers|returns|decision|ruling|report|survey|poll|accounts)", re.IGNORECASE)
 _OF_NAMED = re.compile(capitals(r"\s(?:of|de\s+la|de\s+l['’]|du|des|de|der|del)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*)$"))
+_INDEFINITE_AGE = re.compile(r"\b[Aa]n?\s+(?:\d{1,3}-year-old|teenager|teenage)\b")
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 # "The Save Brackenholt Libraries campaign said": the campaign is the name it carries.
 _NAMED_CAMPAIGN = re.compile(capitals(r"(?i:the)[ \t]+([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)+)[ \t]+(?:campaign|campaign group)"))

@@ -1490,3 +1490,15 @@ def test_a_lede_description_is_named_anywhere_further_on(shipped):
     r = SpeakerResolver(text)
     pos = text.index("An engineer")
     assert shipped._description_referent(r, "An engineer who examined her gear", pos, [], text) == (True, "Nicholas Vane")
+
+
+def test_the_teenager_is_the_unnamed_one_just_introduced_and_named_next(shipped):
+    text = ("Harrowby knocked Castlemere out of the cup, a win that their manager called a great day.\n\n"
+            "The winner came from a 19-year-old who drives a forklift at a builders’ merchant.\n\n"
+            "“I’m still shaking,” the teenager said afterwards.\n\n"
+            "Jamie Orton’s goal, a low finish at the near post, came after a mistake by Lee Fairbrother.\n\n"
+            "Gary Pellow, the Harrowby manager, said he was proud.")
+    r = SpeakerResolver(text)
+    pos = text.index("the teenager")
+    assert shipped._description_referent(r, "the teenager", pos, [(text.index("their manager"), "Gary Pellow")], text) == (
+        True, "Jamie Orton")
