@@ -220,6 +220,8 @@ def mention_name(mention: str) -> str | None:
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
+    if len(parts) > 2 and parts[0][:1].isupper() and _POSSESSIVE.search(parts[1].split()[0]) and parts[1].split()[-1].islower():
+        parts = parts[1:]  # "[outside the] Royal Courts of Justice, Adeyemi’s solicitor, Priya Kaur": the solicitor
     for part in parts:
         if _RELATIVE.match(" " + part):
             # "The UN envoy, who has led mediation efforts since September"; what follows

@@ -778,6 +778,8 @@ def test_a_relative_clause_or_a_month_is_no_name():
     assert mention_name("The UN envoy, who has led mediation efforts since September") is None
     assert mention_type("The UN envoy, who has led mediation efforts since September") == "description"
     assert mention_name("Hanak's lawyer, Matej Sokol") == "Matej Sokol"
+    # a place before the appositive chain is where they spoke
+    assert mention_name("Royal Courts of Justice, Adeyemi’s solicitor, Priya Kaur") == "Priya Kaur"
 
 
 def test_a_possessive_full_name_is_still_a_person_but_a_vale_is_a_place():
