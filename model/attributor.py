@@ -644,7 +644,7 @@ class QuoteAttributor:
         if low.startswith("the ") and (head == "teenager" or "-year-old" in low):
             # "The winner came from a 19-year-old who drives a forklift ... '...,' the teenager
             # said" ¶ "Jamie Orton’s goal, ...": the unnamed one just introduced, named next
-            intro = [m for m in _INDEFINITE_AGE.finditer(text, _previous_paragraph_start(text, pos), pos)]
+            intro = list(_INDEFINITE_AGE.finditer(text, _previous_paragraph_start(text, pos), pos))
             known = resolver.people_before(pos)
             if intro and all(p < intro[-1].start() for p, _ in known):  # nobody named since the introduction
                 known = {n for _, n in known}

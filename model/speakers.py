@@ -494,8 +494,8 @@ def _first_line_headline(text: str, title_case: list[tuple[int, int]]) -> list[t
     line = text[:end] if end > 0 else ""
     if not line or (title_case and title_case[0][0] == 0) or _headline_prose(line):
         return []
-    if text[end : end + 2] != "\n\n" or len(line.split()) > 20 or line.rstrip().endswith(("?", "!")) \
-            or re.search(r"[.?!,]\W*$", line) or line.lstrip()[:1] in OPEN_MARKS:
+    if text[end : end + 2] != "\n\n" or len(line.split()) > 20 or re.search(r"[.?!,]\W*$", line) \
+            or line.lstrip()[:1] in OPEN_MARKS:
         return []  # a headline may end on its quote ('... who vows “no revenge”'), not on a sentence
     return [(0, end)]
 
