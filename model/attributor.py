@@ -645,9 +645,9 @@ class QuoteAttributor:
             # "The winner came from a 19-year-old who drives a forklift ... '...,' the teenager
             # said" ¶ "Jamie Orton’s goal, ...": the unnamed one just introduced, named next
             intro = list(_INDEFINITE_AGE.finditer(text, _previous_paragraph_start(text, pos), pos))
-            known = resolver.people_before(pos)
-            if intro and all(p < intro[-1].start() for p, _ in known):  # nobody named since the introduction
-                known = {n for _, n in known}
+            people = resolver.people_before(pos)
+            if intro and all(p < intro[-1].start() for p, _ in people):  # nobody named since the introduction
+                known = {n for _, n in people}
                 later = next((n for m in resolver.names if pos + len(mention) <= m.start < pos + 600
                               and len(m.name.split()) > 1 and not is_org(m.name) and not resolver.is_place(m.name)
                               and not any(a <= m.start < b for a, b in resolver.quoted)
