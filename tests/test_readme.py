@@ -52,3 +52,18 @@ def test_check_flags_a_readme_that_drifted_from_its_reports(tmp_path):
 def test_committed_readme_quotes_the_committed_reports():
     """Every figure table in the README is the one its report holds."""
     assert main([str(ROOT / "README.md"), "--check"]) == 0
+
+
+def test_real_news_speaker_table_is_copied_when_its_report_exists(tmp_path):
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "eval" / "REPORT.md").write_text(
+        REPORT + "\n| gold mention | gold |\n|---|---|\n\n| span | gold |\n|---|---|\n")
+    (tmp_path / "benchmarks" / "RESULTS.md").write_text("Produced by `x`.\n\n| system | a |\n|---|---|\n")
+    readme = tmp_path / "README.md"
+    readme.write_text("<!-- begin: polnear-speakers-table -->\nold\n<!-- end: polnear-speakers-table -->\n")
+    assert main([str(readme), "--check"]) == 0  # no report yet: the block is left as it is
+    (tmp_path / "eval" / "POLNEAR_SPEAKERS.md").write_text(
+        "# x\n\nProduced by `y`.\n\n| gold mention | labelled |\n|:---|---:|\n| all | 5 |\n")
+    assert main([str(readme), "--check"]) == 1
+    assert main([str(readme)]) == 0 and "| all | 5 |" in readme.read_text()
