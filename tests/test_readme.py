@@ -35,12 +35,17 @@ def test_sync_replaces_only_known_blocks():
     assert sync(out, {"eval-quotes": "| new |\n"}) == out  # idempotent
 
 
-def test_check_flags_a_readme_that_drifted_from_its_reports(tmp_path):
-    (tmp_path / "eval").mkdir()
-    (tmp_path / "benchmarks").mkdir()
-    (tmp_path / "eval" / "REPORT.md").write_text(
+def _reports(root: Path) -> None:
+    """The two reports every README block set needs, in a project at ``root``."""
+    (root / "eval").mkdir()
+    (root / "benchmarks").mkdir()
+    (root / "eval" / "REPORT.md").write_text(
         REPORT + "\n| gold mention | gold |\n|---|---|\n\n| span | gold |\n|---|---|\n")
-    (tmp_path / "benchmarks" / "RESULTS.md").write_text("Produced by `x`.\n\n| system | a |\n|---|---|\n")
+    (root / "benchmarks" / "RESULTS.md").write_text("Produced by `x`.\n\n| system | a |\n|---|---|\n")
+
+
+def test_check_flags_a_readme_that_drifted_from_its_reports(tmp_path):
+    _reports(tmp_path)
     readme = tmp_path / "README.md"
     readme.write_text("<!-- begin: eval-quotes -->\n| typed by hand |\n<!-- end: eval-quotes -->\n")
     assert main([str(readme), "--check"]) == 1
@@ -55,11 +60,7 @@ def test_committed_readme_quotes_the_committed_reports():
 
 
 def test_real_news_speaker_table_is_copied_when_its_report_exists(tmp_path):
-    (tmp_path / "eval").mkdir()
-    (tmp_path / "benchmarks").mkdir()
-    (tmp_path / "eval" / "REPORT.md").write_text(
-        REPORT + "\n| gold mention | gold |\n|---|---|\n\n| span | gold |\n|---|---|\n")
-    (tmp_path / "benchmarks" / "RESULTS.md").write_text("Produced by `x`.\n\n| system | a |\n|---|---|\n")
+    _reports(tmp_path)
     readme = tmp_path / "README.md"
     readme.write_text("<!-- begin: polnear-speakers-table -->\nold\n<!-- end: polnear-speakers-table -->\n")
     assert main([str(readme), "--check"]) == 0  # no report yet: the block is left as it is
