@@ -217,6 +217,7 @@ def mention_name(mention: str) -> str | None:
     if given:  # "a woman who gave her name only as Ilse"
         return given.group(1)
     mention = _ACRONYM_AFTER.sub("", mention)  # "The National Union of Mine and Allied Workers (NUMAW"
+    mention = _PARTY_STATE.sub("", mention)  # "Rep. Jason Chaffetz (R-Utah"
     parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
@@ -645,6 +646,20 @@ _NUMBERED_THINGS = frozenset("""year route channel platform gate terminal grade 
     highway interstate flight bus line section article chapter page block floor pier berth lot""".split())
 
 
+# US copy tags a legislator with party and state: "Rep. Jason Chaffetz (R-Utah)", "Sen.
+# Bernie Sanders (Vt.)", "Sen. Ted Cruz, R-Texas,". The tag is neither a name nor a person.
+_STATE_ABBREVIATIONS = (r"Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|"
+                        r"Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[HJMYCD]|Ohio|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Texas|Utah|"
+                        r"Vt|Va|Wash|W\.Va|Wis|Wyo")
+_PARTY_STATE = re.compile(capitals(rf"\((?:[RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?|(?:{_STATE_ABBREVIATIONS})\.?)(?:\)|$)"
+                                   rf"|(?<=,[ \t])[RDI]-(?:{_STATE_ABBREVIATIONS}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\.?(?=[,);]|\s|$)"))
+
+
+def party_state_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` tags a legislator with party and state ('(R-Utah)', ', D-N.Y.,')."""
+    return [m.span() for m in _PARTY_STATE.finditer(text)]
+
+
 def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     """Capitalised runs in the prose that look like names (titles stripped). ``foreign``:
     whether the text is French, German or Spanish copy, if the caller already knows."""
@@ -661,7 +676,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
                     names[i] = NameMention(n.start, n.end, f"{m.group(1)} {m.group(2)}")
         return names
     out = []
-    skip = headline_spans(text) + dateline_spans(text)
+    skip = headline_spans(text) + dateline_spans(text) + party_state_spans(text)
     foreign = mostly_foreign(text) if foreign is None else foreign
     function_words = FOREIGN_FUNCTION_WORDS if foreign else frozenset()
     nouns = _german_nouns(text) if function_words else frozenset()

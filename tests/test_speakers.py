@@ -1346,3 +1346,14 @@ def test_a_relative_with_a_second_role_is_still_a_relative():
     r = SpeakerResolver(text)
     assert r.introduced_as_relative(next(n for n in r.names if n.name == "Dana Marsik"))
     assert r.canonical_name("Marsik", text.index("Marsik said")) == "Lena Marsik"
+
+
+def test_party_and_state_tags_are_neither_names_nor_the_speaker():
+    text = ('"Subpoenas are not optional," Rep. Jason Chaffetz (R-Utah) said. Rep. Joseph Crowley (D-N.Y.), '
+            'a leading advocate, agreed, as did Sen. Bernie Sanders (Vt.) and Sen. Ted Cruz, R-Texas. The (Dallas) paper.')
+    names = [n.name for n in find_names(text)]
+    assert "Jason Chaffetz" in names and "Ted Cruz" in names and "Dallas" in names
+    assert not {"R-Utah", "D-N", "Y", "Vt", "R-Texas"} & set(names)
+    assert mention_name("panel Chairman Rep. Jason Chaffetz (R-Utah") == "Jason Chaffetz"
+    assert mention_name("Rep. Joseph Crowley (D-N.Y.), a leading advocate for human rights in Burma") == "Joseph Crowley"
+    assert mention_name("Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton") == "Bernie Sanders"
