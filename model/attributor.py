@@ -305,7 +305,10 @@ class QuoteAttributor:
             near = _candidate_mentions(mentions, u, datelines)
             after = _ACCORDING_AFTER.match(text, u.end)
             named = [m for m in near if after and m.start == after.end() and mention_type(text[m.start : m.end]) == "name"]
-            if u.subject is not None:  # found with the clause it reports
+            signed = _DASH_SIGNED.match(text, after_marks(text, u.end)) if u.kind == "direct" else None
+            if signed and mention_type(signed.group(1)) == "name":
+                mention = Mention(signed.start(1), signed.end(1), *u.tok)  # '“...” ― Carla Sanchez'
+            elif u.subject is not None:  # found with the clause it reports
                 mention = Mention(*u.subject, *u.tok)
                 mention = _relative_clause_antecedent(text, mention, resolver, near) or mention
             elif named:  # '..., according to Brightline Research.': the sentence names who (not 'to her data')
@@ -1420,6 +1423,9 @@ def _is_org_head(word: str) -> bool:
 _SPEECH_ACT = re.compile(r"\b(?:read (?:a|an|the|out)|statement|addressed|told|said|says|spoke|recalled|"
                          r"explained|replied|answered|added)\b")
 _ACCORDING_AFTER = re.compile(r"[\"'”’»]?\s*,\s*according to\s+")
+# A quote signed after a dash, as in vox pops and epigraphs: '“...” ― Carla Sanchez'.
+_DASH_SIGNED = re.compile(capitals(r"[ \t\u00a0]*[―—–][ \t\u00a0]*([A-Z][\w’'\-]*(?:\.(?=[ \t]+[A-Z]))?(?:[ \t]+[A-Z][\w’'\-]*(?:\.(?=[ \t]+[A-Z]))?){0,4})"
+                                  r"(?=[ \t\u00a0]*(?:[,.(\n]|$))"))
 _JOINED_VERB = re.compile(r"[^,.;]*,\s*(?:but|and)\s+(?:\w+ly\s+)?$")
 # Descriptions of an organisation by another word than its name's head.
 _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foundation", "fund"),

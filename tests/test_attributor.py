@@ -1502,3 +1502,12 @@ def test_the_teenager_is_the_unnamed_one_just_introduced_and_named_next(shipped)
     pos = text.index("the teenager")
     assert shipped._description_referent(r, "the teenager", pos, [(text.index("their manager"), "Gary Pellow")], text) == (
         True, "Jamie Orton")
+
+
+def test_a_quote_signed_after_a_dash_is_the_signers(shipped):
+    text = ("Readers told us what they made of the debate.\n\n"
+            "“He represents our greatest shame.” ― Sonya Herridge\n"
+            "“He makes simple blanket statements about people he knows nothing about.”―\u00a0Pamela Padilla\u00a0\n"
+            "“Maybe we can build a wall around him.” ― Edwin G. Monroy.\n")
+    got = [(q.text[:10], q.speaker) for q in shipped(text) if q.kind == "direct"]
+    assert got == [("He represe", "Sonya Herridge"), ("He makes s", "Pamela Padilla"), ("Maybe we c", "Edwin G. Monroy")]
