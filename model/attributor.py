@@ -29,7 +29,7 @@ from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name
 from quoteattr.quote import Quote
 from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
-                                in_double_quotes, is_org, mention_core, mention_head, mention_type, org_word,
+                                in_double_quotes, is_org, mention_core, mention_head, mention_name, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -1398,6 +1398,9 @@ def _sentence_case(text: str, start: int, mention: str) -> str:
         return mention
     if len(mention_core(mention).split()) != 1:
         return mention  # "Janice Pell", "Regional Fire Chief Helena Marsh"
+    person = mention_name(mention)
+    if person and len(person.split()) > 1 and not is_org(person):
+        return mention  # "Secretary of State John F. Kerry": an office and its holder, not "the secretary"
     words = mention.split()
     if len(words) > 1 and not first.endswith(",") and words[1][:1].islower():
         return mention[:1].lower() + mention[1:]  # "Sources close to Harstad": a noun and its modifier

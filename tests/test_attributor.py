@@ -1511,3 +1511,14 @@ def test_a_quote_signed_after_a_dash_is_the_signers(shipped):
             "“Maybe we can build a wall around him.” ― Edwin G. Monroy.\n")
     got = [(q.text[:10], q.speaker) for q in shipped(text) if q.kind == "direct"]
     assert got == [("He represe", "Sonya Herridge"), ("He makes s", "Pamela Padilla"), ("Maybe we c", "Edwin G. Monroy")]
+
+
+def test_an_office_and_its_holder_opening_a_sentence_stay_a_name():
+    from quoteattr.attributor import _sentence_case
+
+    text = ("Ban Ki-moon condemned the test. Secretary of State John F. Kerry said the United States would act, "
+            "and he urged talks. Spokesman for the mission said little.")
+    at = text.index("Secretary")
+    assert _sentence_case(text, at, "Secretary of State John F. Kerry") == "Secretary of State John F. Kerry"
+    at = text.index("Spokesman")
+    assert _sentence_case(text, at, "Spokesman for the mission") == "spokesman for the mission"
