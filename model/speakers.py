@@ -337,12 +337,17 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
         # "Former Afghan Vice President": a modifier may stand before a demonym too.
         return nxt is not None and (_is_title(nxt) or nxt.lower().strip(".") in TITLE_MODIFIERS
                                     or _DEMONYM.fullmatch(nxt) is not None)
+    if w in _PARTY_WORDS:
+        return nxt is not None and nxt.lower() in _given_names()  # "Democrat Hillary Clinton"; not "Republican Party"
     if w.startswith("co-") and w[3:] in TITLE_WORDS:
         return True  # "Co-author Tom Baker", "co-founder"
     # Occupations ("Agronomist Eszter Lakatos", "Economist Ana Ruiz") stand before a
     # name like a title; first names do not end this way.
     return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None and w not in _CREEDS)
 
+
+# A party label before a name, as US copy writes it: "Democrat Hillary Clinton".
+_PARTY_WORDS = frozenset("democrat democratic republican gop libertarian independent".split())
 
 # "-ist" words that name a creed, not a trade: "Dunmore Methodist Circuit", "Socialist Alliance"
 _CREEDS = frozenset("""methodist baptist adventist pentecostal evangelist socialist communist nationalist unionist

@@ -1357,3 +1357,10 @@ def test_party_and_state_tags_are_neither_names_nor_the_speaker():
     assert mention_name("panel Chairman Rep. Jason Chaffetz (R-Utah") == "Jason Chaffetz"
     assert mention_name("Rep. Joseph Crowley (D-N.Y.), a leading advocate for human rights in Burma") == "Joseph Crowley"
     assert mention_name("Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton") == "Bernie Sanders"
+
+
+def test_a_party_label_before_a_given_name_is_not_part_of_the_name():
+    assert strip_titles("Democrat Hillary Clinton") == "Hillary Clinton"
+    assert strip_titles("Republican Mike Pence") == "Mike Pence"
+    assert strip_titles("Republican Party") == "Republican Party"
+    assert strip_titles("Democratic National Committee") == "Democratic National Committee"
