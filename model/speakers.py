@@ -481,7 +481,12 @@ def headline_spans(text: str, sentence_case: bool = False) -> list[tuple[int, in
     Vale'): its names are real, but its capitals do not make fuller names."""
     out = []
     for line in re.finditer(r"[^\n]+", text):
-        if _headline_prose(line.group(0)):
+        # A first line may end on a full stop and still be a headline ("Railing Against
+        # Trump, Sanders Vows To Eliminate Tax Breaks."), when a blank line follows it.
+        one = line.group(0).rstrip()
+        titled = line.start() == 0 and text[line.end() : line.end() + 2] == "\n\n" and one.endswith(".") \
+            and ". " not in one and not _LOWER_REPORTING.search(one)  # one sentence: "Sunniva Hovland won. Mirela Dragan lost." no
+        if _headline_prose(line.group(0)) and not titled:
             continue  # "Sentencing, Judge Philippa Ackerly said:" is prose, however capitalised
         words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line.group(0)) if len(w) > 3]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7:

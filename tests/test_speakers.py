@@ -1364,3 +1364,14 @@ def test_a_party_label_before_a_given_name_is_not_part_of_the_name():
     assert strip_titles("Republican Mike Pence") == "Mike Pence"
     assert strip_titles("Republican Party") == "Republican Party"
     assert strip_titles("Democratic National Committee") == "Democratic National Committee"
+
+
+def test_a_title_case_first_line_ending_on_a_full_stop_is_still_a_headline():
+    text = ("Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Developers.\n\n"
+            "If Donald Trump could make money doing it, Sen. Bernie Sanders is against it. "
+            "“The unfairness of the tax laws is unbelievable,” Trump said.")
+    assert headline_spans(text)[0] == (0, text.index("\n"))
+    assert SpeakerResolver(text).canonical_name("Trump", text.rindex("Trump")) == "Donald Trump"
+    prose = "Sentencing, Judge Philippa Ackerly Said The Sentence Was Fair.\n\nMore text follows here."
+    assert headline_spans("Sentencing, Judge Philippa Ackerly said the sentence was fair.\n\nMore.") == []
+    assert headline_spans(prose.replace("\n\n", "\n")) == []
