@@ -391,7 +391,8 @@ def strip_titles(name: str) -> str:
     lead_cut = _leading_cut(words)
     words = words[lead_cut:]  # "On Kettleholm", "When Amrullah Saleh", "In March the ... Trust"
     while len(words) > 2 and words[-1].lower().strip(".") in NAME_SUFFIXES:
-        words = words[:-1]  # "Simon Achterberg KC", "Martin Luther King Jr."
+        words = words[:-1]  # "Simon Achterberg KC", "Jane Hollis MP": letters after the name
+    generation = words.pop() if len(words) > 1 and words[-1].lower().strip(".,") in GENERATIONS else None
     for j in range(len(words) - 2, 0, -1):
         rest = words[j + 1 :]
         if _is_title(words[j], rest[0]) and is_org(" ".join(words[: j + 1])) and not is_org(" ".join(rest)) \
@@ -432,8 +433,8 @@ def strip_titles(name: str) -> str:
         if _is_title(words[j], words[j + 1]) and not _is_title(words[j + 1], words[j + 2] if j + 2 < len(words) else None):
             words = words[j + 1 :]
             break
-    core = " ".join(words)
-    return _POSSESSIVE.sub("", core).rstrip("’'")
+    core = _POSSESSIVE.sub("", " ".join(words)).rstrip("’'")
+    return f"{core} {generation}" if generation and core else core  # "Martin Luther King Jr.", not "Jr."
 
 
 # Words that open a sentence, capitalised only for that: never the start of a name.
@@ -448,7 +449,16 @@ _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:based|born|bred|raised|educated|trained|registered|listed|owned|led|backed)")
 # Letters after a name, not part of it.
-NAME_SUFFIXES = frozenset("kc qc mp mep msp jr sr phd obe mbe cbe ii iii".split())
+NAME_SUFFIXES = frozenset("kc qc mp mep msp phd obe mbe cbe".split())
+# A generation is part of the name: "Donald Trump Jr." is not his father, "Donald Trump".
+GENERATIONS = frozenset("jr sr ii iii".split())
+
+
+def _generation(name: str) -> str | None:
+    """'jr' for 'Joseph R. Biden Jr.' (and 'Biden Jr'), None for a name without one."""
+    words = name.split()
+    last = words[-1].lower().strip(".,") if len(words) > 1 else ""
+    return last if last in GENERATIONS else None
 
 
 def _leading_cut(words: list[str]) -> int:
@@ -1113,8 +1123,10 @@ def _name_free(name: str, rest: str) -> bool:
 
 
 def _tokens(name: str) -> list[str]:
-    """Lowercase words, an Arabic article dropped: 'Assad' is the last word of 'Bashar al-Assad'."""
-    return [_ARTICLE_PREFIX.sub("", w.lower().strip(".,")) for w in name.split()]
+    """Lowercase words, an Arabic article and a generation dropped: 'Assad' is the last
+    word of 'Bashar al-Assad', 'Biden' of 'Joseph R. Biden Jr.'."""
+    toks = [_ARTICLE_PREFIX.sub("", w.lower().strip(".,")) for w in name.split()]
+    return toks[:-1] if _generation(name) else toks
 
 
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
@@ -1186,10 +1198,15 @@ class SpeakerResolver:
         toks = _tokens(short)
         n = len(toks)
         out = []
+        generation = _generation(short)
         for m, mtoks in zip(self.names, self._name_tokens):
             if len(mtoks) < n or mtoks[-n:] != toks:
                 continue
+            if _generation(m.name) != generation and (generation or n > 1 or len(mtoks) < 2):
+                continue  # "Biden" may be "Joseph R. Biden Jr."; "Donald Trump" is never "Donald Trump Jr."; "Mr Obaro" is not "King Obaro II"
             words = m.name.split()
+            if _generation(m.name):
+                words = words[:-1]
             # A fuller form only adds name words: "Ahmad Shah Masud" for "Masud", never
             # "Members of the National Resistance Front" for "National Resistance Front".
             if all(w[:1].isupper() or w in _NAME_PARTICLES or (w in ("and", "&") and is_org(m.name))

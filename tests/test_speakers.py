@@ -439,7 +439,7 @@ def test_dates_places_and_occupations_are_not_names():
         ("In March the Northern Coast Health Trust", "Northern Coast Health Trust"),
         ("But Karimi", "Karimi"),
         ("Prosecutor Simon Achterberg KC", "Simon Achterberg"),  # letters after a name
-        ("Martin Luther King Jr.", "Martin Luther King"),
+        ("Martin Luther King Jr.", "Martin Luther King Jr."),
         ("Harlan Chief Executive Dominic Reyes", "Dominic Reyes"),  # a title inside the run
         ("Sen. Tomas Brevik of Halmaria", "Tomas Brevik"),  # a titled person, then a place
         ("National Resistance Front of Afghanistan", "National Resistance Front of Afghanistan"),
@@ -1375,3 +1375,17 @@ def test_a_title_case_first_line_ending_on_a_full_stop_is_still_a_headline():
     prose = "Sentencing, Judge Philippa Ackerly Said The Sentence Was Fair.\n\nMore text follows here."
     assert headline_spans("Sentencing, Judge Philippa Ackerly said the sentence was fair.\n\nMore.") == []
     assert headline_spans(prose.replace("\n\n", "\n")) == []
+
+
+def test_a_generation_is_part_of_the_name_and_keeps_father_and_son_apart():
+    text = ("Vice President Joseph R. Biden Jr. spoke. ''Tell that to the janitor,'' Mr. Biden said.\n\n"
+            "Donald Trump spoke first. His son, Donald Trump Jr., said later that his father was right. "
+            "\"No,\" Donald Trump said. Martin Luther King Jr. once said it. The palace of King Obaro II burned; "
+            "Samuel Obaro, his descendant, came.")
+    assert strip_titles("Martin Luther King Jr.") == "Martin Luther King Jr."
+    assert strip_titles("Simon Achterberg KC") == "Simon Achterberg"
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Mr. Biden", text.index("Mr. Biden")) == "Joseph R. Biden Jr."
+    assert r.canonical_name("Donald Trump", text.index("Donald Trump said")) == "Donald Trump"
+    assert r.canonical_name("King", len(text) - 5) == "Martin Luther King Jr."
+    assert r.canonical_name("Mr Obaro", len(text) - 1) == "Samuel Obaro"  # not the king, "Obaro II"
