@@ -241,7 +241,7 @@ def mention_name(mention: str) -> str | None:
         if not words:
             continue
         head = _POSSESSIVE.sub("", words[-1]).strip(".,;:()")
-        if head[:1].isupper() and head.lower() not in TITLE_WORDS and head.lower() not in PRONOUNS \
+        if head[:1].isupper() and (head.lower() not in TITLE_WORDS or _titled_surname(words)) and head.lower() not in PRONOUNS \
                 and head.lower() not in _CALENDAR:
             if _DEMONYM_NOUN.fullmatch(core):
                 return None  # "the Finn": a description of a person, not a name
@@ -265,6 +265,15 @@ def mention_name(mention: str) -> str | None:
                         return person
             return found
     return None
+
+
+def _titled_surname(words: list[str]) -> bool:
+    """Whether a last word that is also a title ('King', 'Bishop', 'Major') is a surname
+    here: after a given name ('Larry King') or an honorific ('Mr. King')."""
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    before = words[-2].strip(".").lower()
+    return before in ("mr", "mrs", "ms", "miss", "dr") or before in _given_names()
 
 
 _GAVE_NAME = re.compile(r"\bname(?:\s+as)?$")
@@ -430,7 +439,8 @@ def strip_titles(name: str) -> str:
     # A title inside the run ends what came before it: "Harlan Chief Executive Dominic
     # Reyes" is Dominic Reyes; "General Motors" never gets here (an organisation).
     for j in range(len(words) - 2, 0, -1):
-        if _is_title(words[j], words[j + 1]) and not _is_title(words[j + 1], words[j + 2] if j + 2 < len(words) else None):
+        if _is_title(words[j], words[j + 1]) and not _is_title(words[j + 1], words[j + 2] if j + 2 < len(words) else None) \
+                and not _titled_surname(words[: j + 1]):  # "Larry King Now" is Larry King's show
             words = words[j + 1 :]
             break
     core = _POSSESSIVE.sub("", " ".join(words)).rstrip("’'")

@@ -1389,3 +1389,16 @@ def test_a_generation_is_part_of_the_name_and_keeps_father_and_son_apart():
     assert r.canonical_name("Donald Trump", text.index("Donald Trump said")) == "Donald Trump"
     assert r.canonical_name("King", len(text) - 5) == "Martin Luther King Jr."
     assert r.canonical_name("Mr Obaro", len(text) - 1) == "Samuel Obaro"  # not the king, "Obaro II"
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("Mr. King, 82", "King"), ("Ms. Bishop", "Bishop"), ("Larry King", "Larry King"),
+    ("Mayor Bill King", "Bill King"), ("Judge Mary Major", "Mary Major"), ("Larry King Now", "Larry King Now"),
+])
+def test_a_surname_that_is_also_a_title_is_a_name_after_a_given_name_or_honorific(mention, name):
+    assert mention_type(mention) == "name" and mention_name(mention) == name
+
+
+@pytest.mark.parametrize("mention", ["the King", "the bishop", "the judge"])
+def test_a_title_alone_is_still_a_description(mention):
+    assert mention_type(mention) == "description"
