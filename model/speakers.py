@@ -821,11 +821,17 @@ _OF_THE_ORG = re.compile(capitals(r"\s+of\s+the\s+([A-Z].*)$"))
 
 
 _MALE = frozenset("he his him himself mr father son brother husband man boy spokesman chairman king grandfather uncle nephew "
+                  "widower businessman congressman councilman assemblyman policeman fireman sportsman grandson stepfather "
+                  "stepson boyfriend prince duke "
                   "homme père fils frère hombre padre hijo hermano marido vater sohn bruder".split())
 _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife woman girl spokeswoman chairwoman queen grandmother aunt niece "
+                    "widow businesswoman congresswoman councilwoman assemblywoman policewoman sportswoman granddaughter "
+                    "stepmother stepdaughter girlfriend actress princess duchess baroness heiress waitress "
                     "femme mère fille sœur soeur épouse mujer madre hija hermana esposa mutter tochter schwester ehefrau".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
                   "il": "m", "elle": "f", "lui": "m", "er": "m", "sie": "f"}  # French and German subjects
+# The noun right before a name, or before its given name: "widow Terry Strada".
+_NOUN_BEFORE_NAME = re.compile(capitals(r"\b([A-Za-z]+),?\s+(?:[A-Z][\w’'\-]*\s+)?$"))
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
         r"grandson|granddaughter|grandfather|grandmother|widow|widower|partner|stepson|stepdaughter|"
         r"eldest|youngest|child|twin|fiancée|fiancé|fiance)")
@@ -1654,10 +1660,12 @@ class SpeakerResolver:
                     votes.append(("m", 3, None))
                 if re.search(r"\b(?:mrs|ms|miss|dame|lady|queen|princess)\.?\s*(?:\w+\s+)?$", before):
                     votes.append(("f", 3, None))
-                noun = re.search(r"\b([a-z]+),?\s+$", before)  # "Chairman Emeka Okafor", "his sister, Ngozi"
-                if noun and noun.group(1) in _MALE - _PRONOUN_WORDS:
+                # "Chairman Emeka Okafor", "his sister, Ngozi", "9/11 widow Terry Strada"
+                noun = _NOUN_BEFORE_NAME.search(self.text, max(0, m_start - 40), m_start)
+                word = noun.group(1).lower() if noun else ""
+                if word in _MALE - _PRONOUN_WORDS:
                     votes.append(("m", 2, None))
-                if noun and noun.group(1) in _FEMALE - _PRONOUN_WORDS:
+                if word in _FEMALE - _PRONOUN_WORDS:
                     votes.append(("f", 2, None))
                 self._context_votes(m_start, m_end, votes)
         return votes

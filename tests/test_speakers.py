@@ -1402,3 +1402,11 @@ def test_a_surname_that_is_also_a_title_is_a_name_after_a_given_name_or_honorifi
 @pytest.mark.parametrize("mention", ["the King", "the bishop", "the judge"])
 def test_a_title_alone_is_still_a_description(mention):
     assert mention_type(mention) == "description"
+
+
+def test_a_gendered_noun_before_a_full_name_tells_its_gender():
+    text = ("“They are wrong,” said 9/11 widow Terry Strada. Businessman Robin Hale agreed. "
+            "Hillary Clinton spoke later.")
+    r = SpeakerResolver(text)
+    assert r.gender("Terry Strada", len(text)) == "f"
+    assert r.gender("Robin Hale", len(text)) == "m"
