@@ -823,6 +823,9 @@ class QuoteAttributor:
                       and not _IN_RELATIVE.search(text, tail, c[0])  # "Alison Threlfall, who chairs [Friends of ...]"
                       and resolver.gender(c[1], pos) in (want, None)
                       and (_hands_over(text, c[0], para) or _EXISTENTIAL.search(text, max(0, c[0] - 12), c[0]))]
+            # not someone named in a speaker's reported clause ('Aparna Mathur ... said Ivanka
+            # Trump's statement didn't clarify the matter.' ¶ '"...," she said')
+            handed = [h for h in handed if h in _without_reported(text, fits + [h])]
             if handed and max(handed)[0] > max(fits)[0]:  # named after whoever spoke last
                 return [max(handed)]
             # A paragraph that opens with a quote and a he/she goes on with whoever the

@@ -1522,3 +1522,13 @@ def test_an_office_and_its_holder_opening_a_sentence_stay_a_name():
     assert _sentence_case(text, at, "Secretary of State John F. Kerry") == "Secretary of State John F. Kerry"
     at = text.index("Spokesman")
     assert _sentence_case(text, at, "Spokesman for the mission") == "spokesman for the mission"
+
+
+def test_a_woman_named_in_a_speakers_reported_clause_is_not_handed_the_next_quote(shipped):
+    text = ("Ivanka Trump unveiled the plan on Tuesday. “It is for every family,” she said.\n\n"
+            "Michael Tanner, a fellow at the Cato Institute, said it was vague.\n\n"
+            "Conservative economist Aparna Mathur, who studies tax policy at the American Enterprise Institute, "
+            "said Ivanka Trump's statement didn't clarify the matter.\n\n"
+            "“I don't see details about who is left out,” she said.")
+    last = [q for q in shipped(text) if q.kind == "direct"][-1]
+    assert last.text.startswith("I don't see") and last.speaker == "Aparna Mathur"
