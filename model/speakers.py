@@ -277,6 +277,7 @@ def _titled_surname(words: list[str]) -> bool:
 
 
 _GAVE_NAME = re.compile(r"\bname(?:\s+as)?$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "D.C.", "U.S.": never the last word of a person's name
 _ACRONYM_AFTER = re.compile(r"(?<=\w)\s*\([A-Z][A-Z\-&]{1,9}\)?\s*$")
 _GAVE_NAME_AS = re.compile(capitals(r"\b(?:gave|giving|gives)\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+"
                                     r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)"))
@@ -1349,12 +1350,16 @@ class SpeakerResolver:
         words = {w for w in words if len(w) > 3}
         if not words:
             return None
+        # the words of a person's name in it ('Clinton' for Hillary Clinton in 'a narrator in
+        # the Clinton ad'), not of an organisation's ('Hollin Mills', 'Dunsworth Town Council')
+        person_words = {w.lower() for run in _NAME_RUN.finditer(core, 1) if not is_org(run.group(0))
+                        and first_name_gender(self.canonical_name(run.group(0), position)) for w in run.group(0).split()}
         end = position + len(description)
         for m in self.names:
             if not end < m.start < end + reach or len(m.name.split()) < 2 or is_org(m.name):
                 continue
-            if _place_like(m.name) or called(self.text, m.start):
-                continue  # "the Panjshir Valley"; "the combined company, which will be called Hollin Carrowdale"
+            if _place_like(m.name) or called(self.text, m.start) or _INITIALS.fullmatch(m.name.split()[-1]):
+                continue  # "the Panjshir Valley"; "the combined company, which will be called Hollin Carrowdale"; "Washington D.C."
             if _inside(m.start, self.headlines) or self.introduced_as_relative(m):
                 continue
             lo = max(self.text.rfind(". ", 0, m.start), self.text.rfind("\n", 0, m.start)) + 1
@@ -1362,7 +1367,10 @@ class SpeakerResolver:
             para_end = self.text.find("\n", m.end)
             hi = hi if para_end < 0 else min(hi, para_end)  # in its paragraph
             said = {w.lower() for w in re.findall(r"[A-Za-z][\w\-]+", self.text[lo:hi])}
-            if words & said - {w.lower() for w in m.name.split()}:
+            shared = words & said - {w.lower() for w in m.name.split()}
+            # the role itself, or more than a name it mentions: 'a narrator in the Clinton ad'
+            # is not whoever is named next beside 'Clinton'
+            if shared and (shared - person_words or len(shared) > 1):
                 return self.canonical_name(m.name, m.start)
         return None
 
