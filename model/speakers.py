@@ -831,6 +831,8 @@ _FEMALE = frozenset("she her hers herself mrs ms mother daughter sister wife wom
                     "femme mère fille sœur soeur épouse mujer madre hija hermana esposa mutter tochter schwester ehefrau".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
                   "il": "m", "elle": "f", "lui": "m", "er": "m", "sie": "f"}  # French and German subjects
+# Where someone is from, set off after their name: ", of Springfield, Va.,", ", from Leeds,".
+_HOMETOWN = re.compile(capitals(r",[ \t]+(?:of|from)[ \t]+[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*(?:,[ \t]+[A-Z][\w’'.\-]*(?:[ \t]+[A-Z][\w’'.\-]*)*)?,"))
 # The noun right before a name, or before its given name: "widow Terry Strada".
 _NOUN_BEFORE_NAME = re.compile(capitals(r"\b([A-Za-z]+),?\s+(?:[A-Z][\w’'\-]*\s+)?$"))
 _KIN = (r"(?:wife|husband|son|daughter|father|mother|brother|sister|sibling|uncle|aunt|nephew|niece|cousin|"
@@ -1680,6 +1682,8 @@ class SpeakerResolver:
 
     def _context_votes(self, start: int, end: int, votes: list[tuple[str, int, int | None]]) -> None:
         """Add the gender evidence that follows one occurrence of a speaker."""
+        home = _HOMETOWN.match(self.text, end)  # "Johnnie Wilson, of Springfield, Va., said he ...": not another name
+        end = home.end() - 1 if home else end
         window = self.text[end : end + 600]
         sentences = re.split(r"(?:(?<=[.!?:])|(?<=[.!?][\"”’]))\s+", window, maxsplit=2)
         rest = sentences[0]

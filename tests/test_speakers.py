@@ -1419,3 +1419,9 @@ def test_a_description_is_not_named_later_by_a_place_or_by_a_name_it_merely_ment
     r = SpeakerResolver(text)
     assert r.named_later("a narrator in the Clinton ad", text.index("a narrator")) is None
     assert r.named_later("The leader of Dunsworth Town Council", text.index("The leader")) == "Graham Tanner"
+
+
+def test_a_hometown_after_a_name_does_not_hide_the_pronoun_that_follows():
+    text = "Robin Hale, of Springfield, Va., said he had fought in Vietnam. Kim Lee, from Leeds, said she was there."
+    r = SpeakerResolver(text)
+    assert r.gender("Robin Hale", len(text)) == "m" and r.gender("Kim Lee", len(text)) == "f"
