@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, NOUN_AFTER, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, mention_core, mention_head, mention_name, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
@@ -723,6 +723,8 @@ class QuoteAttributor:
         org = org or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)
         if org and head not in _GENERIC_ORG and not _modifier_fits(mention, org):
             org = None  # "the agriculture ministry" is not the "Ministry of Defence"
+        if org and not _is_org_head(head) and _only_modifies(text, org):
+            org = None  # "The Republican" is not "the Kent County Republican headquarters"
         if org:
             return True, org
         if _is_org_head(head) and head not in _GENERIC_ORG:
@@ -1352,6 +1354,15 @@ def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: Sp
 # Descriptions the resolver can name by age alone: 'the younger man', 'the 19-year-old', 'the teenager'.
 _AGED_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:younger|elder|older)\s+(?:brother|sister|man|woman)|\d{1,3}-year-old|teenager)\b"
                                r"(?!\s+(?:said|says|told|added|replied))")
+
+
+def _only_modifies(text: str, name: str) -> bool:
+    """Whether every time the text writes ``name`` it is between 'the' and a noun ('at the
+    Kent County Republican headquarters'): the name of a thing's owner or kind, never a
+    person speaking."""
+    spots = list(cached_regex(rf"\b{re.escape(name)}\b").finditer(text))
+    return bool(spots) and all(text[max(0, m.start() - 4) : m.start()].lower() == "the " and NOUN_AFTER.match(text, m.end())
+                               for m in spots)
 
 
 def _titled_thing(text: str, name: str) -> bool:

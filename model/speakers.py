@@ -888,7 +888,7 @@ _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|ope
                   r"brokerage|consultancy|studio|label")
 _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|with|in|from|to)\s)[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
-_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
+NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
 _NEUTER_AFTER = re.compile(r"(?:,\s+which\b|\s+(?:said|says|added|confirmed|announced|stated)\s+(?:that\s+)?(?:it|its)\b"
                            r"|\s+said\s+in\s+a\s+statement)")
 _CHARITY_BEFORE = re.compile(r"\b(?:charity|group|organi[sz]ation|agency|body|campaign|watchdog|regulator|union"
@@ -1747,7 +1747,7 @@ class SpeakerResolver:
                     continue  # "his memoir, ‘Nobody Asked Us’": a title
                 if self.text[m.end : m.end + 2] in ("'s", "’s") and not first_name_gender(m.name):
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
-                if self.text[max(0, m.start - 4) : m.start].lower() == "the " and _NOUN_AFTER.match(self.text, m.end):
+                if self.text[max(0, m.start - 4) : m.start].lower() == "the " and NOUN_AFTER.match(self.text, m.end):
                     continue  # "on the Cherry Tree estate", "the Halvorsen report": a thing, not a person
                 self._people.append((m.start, self.canonical_name(m.name, m.start), lone))
         return [(p, n) for p, n, lone in self._people if p < position and (

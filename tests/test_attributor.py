@@ -1,7 +1,7 @@
 """Attributor helpers on hand-made inputs, and the shipped model on real articles."""
 import pytest
 
-from quoteattr.attributor import (_apposed_edges, _titled_thing, _without_reported, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
+from quoteattr.attributor import (_only_modifies, _apposed_edges, _titled_thing, _without_reported, _clause_speaker, _parenthesised_subject, _continues_previous, _is_reported_clause, _mention_after, _mostly_capitalised, _reporting_subject,
                                   _subject_before, _trim_indirect, _Unit)
 from quoteattr.linking import Mention
 from quoteattr.speakers import SpeakerResolver
@@ -1532,3 +1532,14 @@ def test_a_woman_named_in_a_speakers_reported_clause_is_not_handed_the_next_quot
             "“I don't see details about who is left out,” she said.")
     last = [q for q in shipped(text) if q.kind == "direct"][-1]
     assert last.text.startswith("I don't see") and last.speaker == "Aparna Mathur"
+
+
+def test_a_person_description_is_not_a_name_only_ever_written_before_a_noun(shipped):
+    text = ("Donald Trump spoke in Michigan. “We will win,” he said.\n\n"
+            "Trump made the comments at the Kent County Republican headquarters.\n\n"
+            "The Republican also told supporters to ask why he had issues. He says: “I wonder why it was bad.”")
+    r = SpeakerResolver(text)
+    pos = text.index("The Republican")
+    settled, speaker = shipped._description_referent(r, "The Republican", pos, [(text.index("he said"), "Donald Trump")], text)
+    assert speaker != "Kent County Republican"
+    assert _only_modifies(text, "Kent County Republican") and not _only_modifies(text, "Donald Trump")
