@@ -1683,8 +1683,8 @@ class SpeakerResolver:
     def _context_votes(self, start: int, end: int, votes: list[tuple[str, int, int | None]]) -> None:
         """Add the gender evidence that follows one occurrence of a speaker."""
         home = _HOMETOWN.match(self.text, end)  # "Johnnie Wilson, of Springfield, Va., said he ...": not another name
-        end = home.end() - 1 if home else end
-        window = self.text[end : end + 600]
+        after = home.end() - 1 if home else end  # the words after the name (and its hometown)
+        window = self.text[after : after + 600]
         sentences = re.split(r"(?:(?<=[.!?:])|(?<=[.!?][\"”’]))\s+", window, maxsplit=2)
         rest = sentences[0]
         appos = re.match(r",\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),", rest)
@@ -1699,14 +1699,14 @@ class SpeakerResolver:
                 if w in _FEMALE - _PRONOUN_WORDS:
                     votes.append(("f", 2, None))
         # An appositive's own pronouns ("Tom Reyes, her deputy,") are about someone else.
-        scan = [(end + (appos.end() if appos else 0), rest[appos.end() if appos else 0 :])]
+        scan = [(after + (appos.end() if appos else 0), rest[appos.end() if appos else 0 :])]
         speaks = any(s <= start and end <= e for s, e in self.source_spans)
         if speaks and len(sentences) > 1 and _name_free(self.text[start:end], rest):
             # "Maren Ekdal ... said the team had ... . She said:" - a sentence that opens
             # with a pronoun continues with the person who has just spoken.
             nxt = re.match(r"(He|She|His|Her)\b", sentences[1])  # not inside a quote: that is the speaker's own
             if nxt:
-                scan.append((end + window.find(sentences[1], len(rest)), nxt.group(1)))
+                scan.append((after + window.find(sentences[1], len(rest)), nxt.group(1)))
         for offset, chunk in scan:
             # Quoted words ("known as 'the Lighthouse'") are nicknames or titles, not people.
             chunk = _QUOTED.sub(lambda q: " " * len(q.group(0)), chunk)
