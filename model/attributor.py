@@ -27,9 +27,9 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, NOUN_AFTER, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
-                                in_double_quotes, is_org, mention_core, mention_head, mention_name, mention_type, org_word,
+                                in_double_quotes, is_org, names_a_thing, mention_core, mention_head, mention_name, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -1361,8 +1361,7 @@ def _only_modifies(text: str, name: str) -> bool:
     Kent County Republican headquarters'): the name of a thing's owner or kind, never a
     person speaking."""
     spots = list(cached_regex(rf"\b{re.escape(name)}\b").finditer(text))
-    return bool(spots) and all(text[max(0, m.start() - 4) : m.start()].lower() == "the " and NOUN_AFTER.match(text, m.end())
-                               for m in spots)
+    return bool(spots) and all(names_a_thing(text, m.start(), m.end()) for m in spots)
 
 
 def _titled_thing(text: str, name: str) -> bool:

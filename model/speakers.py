@@ -402,7 +402,7 @@ def strip_titles(name: str) -> str:
     words = words[lead_cut:]  # "On Kettleholm", "When Amrullah Saleh", "In March the ... Trust"
     while len(words) > 2 and words[-1].lower().strip(".") in NAME_SUFFIXES:
         words = words[:-1]  # "Simon Achterberg KC", "Jane Hollis MP": letters after the name
-    generation = words.pop() if len(words) > 1 and words[-1].lower().strip(".,") in GENERATIONS else None
+    generation = words.pop() if _generation(" ".join(words)) else None
     for j in range(len(words) - 2, 0, -1):
         rest = words[j + 1 :]
         if _is_title(words[j], rest[0]) and is_org(" ".join(words[: j + 1])) and not is_org(" ".join(rest)) \
@@ -888,7 +888,15 @@ _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|ope
                   r"brokerage|consultancy|studio|label")
 _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|with|in|from|to)\s)[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
-NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
+
+
+def names_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands between 'the' and a noun ('on the
+    Cherry Tree estate', 'at the Kent County Republican headquarters'): a thing's, not a person."""
+    return text[max(0, start - 4) : start].lower() == "the " and bool(_NOUN_AFTER.match(text, end))
+
+
 _NEUTER_AFTER = re.compile(r"(?:,\s+which\b|\s+(?:said|says|added|confirmed|announced|stated)\s+(?:that\s+)?(?:it|its)\b"
                            r"|\s+said\s+in\s+a\s+statement)")
 _CHARITY_BEFORE = re.compile(r"\b(?:charity|group|organi[sz]ation|agency|body|campaign|watchdog|regulator|union"
@@ -1747,7 +1755,7 @@ class SpeakerResolver:
                     continue  # "his memoir, ‘Nobody Asked Us’": a title
                 if self.text[m.end : m.end + 2] in ("'s", "’s") and not first_name_gender(m.name):
                     continue  # "St Oswin's tower": a thing named after someone; not "Mairead Cowan's hands"
-                if self.text[max(0, m.start - 4) : m.start].lower() == "the " and NOUN_AFTER.match(self.text, m.end):
+                if names_a_thing(self.text, m.start, m.end):
                     continue  # "on the Cherry Tree estate", "the Halvorsen report": a thing, not a person
                 self._people.append((m.start, self.canonical_name(m.name, m.start), lone))
         return [(p, n) for p, n, lone in self._people if p < position and (

@@ -1413,8 +1413,8 @@ def test_a_gendered_noun_before_a_full_name_tells_its_gender():
 
 
 def test_a_description_is_not_named_later_by_a_place_or_by_a_name_it_merely_mentions():
-    text = ("Hillary Clinton released an ad. “You pay your taxes,” a narrator in the Clinton ad asks. The committee is filing a complaint with "
-            "Washington D.C. officials over Clinton. Cheryl Mills, a longtime Clinton aide, was questioned.\n\n"
+    text = ("Hillary Clinton released an ad. “You pay your taxes,” a narrator in the Clinton ad asks. "
+            "The committee is filing a complaint with Washington D.C. officials over Clinton. Cheryl Mills, a longtime Clinton aide, was questioned.\n\n"
             "The leader of Dunsworth Town Council defended the cut. Graham Tanner, who leads the council, said so.")
     r = SpeakerResolver(text)
     assert r.named_later("a narrator in the Clinton ad", text.index("a narrator")) is None
