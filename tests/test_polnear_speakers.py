@@ -6,7 +6,8 @@ import json
 import pytest
 
 from quoteattr import Quote
-from quoteattr.eval.polnear_speakers import LABELS_PATH, SpeakerLabel, load_labels, main, score
+from quoteattr.eval.polnear_speakers import (LABELS_PATH, SPLITS, SpeakerLabel, labels_path, load_labels, main,
+                                             markdown, report_names, score)
 
 TEXT = '"We will win," Trump said. "It is rigged," he added. Critics called it a "sham" deal.'
 
@@ -63,3 +64,26 @@ def test_missing_corpus_is_one_line_on_stderr(tmp_path, capsys):
     assert main(["--polnear", str(tmp_path / "nowhere"), "--labels", str(LABELS_PATH)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "polnear_speakers" in err
+
+
+def test_each_split_has_its_labels_and_report_files():
+    assert labels_path("dev") == LABELS_PATH
+    assert report_names("dev") == ("polnear_speakers.json", "POLNEAR_SPEAKERS.md")  # the names the README reads
+    assert report_names("train") == ("polnear_train_speakers.json", "POLNEAR_TRAIN_SPEAKERS.md")
+    result = score({"doc1": [_label(0, 14, "Donald Trump")]}, {"doc1": [_quote(1, 12, "Donald Trump")]})
+    result.update(command="cmd", split="train")
+    assert markdown(result).startswith("# Speakers of PolNeAR train's direct quotes")
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_packaged_labels_of_every_split_load(split):
+    labels = load_labels(labels_path(split))
+    assert len(labels) > 50 and all(labs for labs in labels.values())
+
+
+def test_a_split_missing_from_the_corpus_is_one_line_on_stderr(tmp_path, capsys):
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir()
+    assert main(["--polnear", str(tmp_path), "--split", "train"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "train" in err
