@@ -459,6 +459,7 @@ _LEADING_WORDS = frozenset(
 _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:based|born|bred|raised|educated|trained|registered|listed|owned|led|backed)")
+_DESCRIPTIVE_COMPOUND = re.compile(r"[A-Z][\w’'.]*-[a-z][\w’'\-]*")
 # Letters after a name, not part of it.
 NAME_SUFFIXES = frozenset("kc qc mp mep msp phd obe mbe cbe".split())
 # A generation is part of the name: "Donald Trump Jr." is not his father, "Donald Trump".
@@ -478,6 +479,9 @@ def _leading_cut(words: list[str]) -> int:
     k = 0
     while k < len(words) - 1 and (words[k].lower() in _LEADING_WORDS or _PLACE_ADJECTIVE.fullmatch(words[k])):
         k += 1
+    # "Liberal Oscar-winner Sarandon", "Emmy-winning Julia Louis-Dreyfus": a compound
+    # whose second part is lower case describes the person, and so do the words before it.
+    k = max([k] + [j + 1 for j, w in enumerate(words[:-1]) if _DESCRIPTIVE_COMPOUND.fullmatch(w)])
     if k:
         while k < len(words) - 1 and (words[k].lower() in _CALENDAR or words[k].lower().rstrip("s") in _CALENDAR
                                       or words[k].lower() in DETERMINERS):

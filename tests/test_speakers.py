@@ -1377,6 +1377,17 @@ def test_a_title_case_first_line_ending_on_a_full_stop_is_still_a_headline():
     assert headline_spans(prose.replace("\n\n", "\n")) == []
 
 
+def test_a_descriptive_compound_and_the_words_before_it_are_not_the_name():
+    assert strip_titles("Liberal Oscar-winner Sarandon") == "Sarandon"
+    assert strip_titles("Emmy-winning Julia Louis-Dreyfus") == "Julia Louis-Dreyfus"
+    assert strip_titles("Jean-Pierre Dupont") == "Jean-Pierre Dupont"  # a name's own hyphen stays
+    assert strip_titles("Bashar al-Assad") == "Bashar al-Assad"
+    text = ("Liberal Oscar-winner Sarandon ‘not sure’ about Clinton over Trump.\n\n"
+            "New York (AFP) – Oscar-winning actress Susan Sarandon is not sure she can vote for Hillary Clinton.\n\n"
+            "“That’s a legitimate concern,” Sarandon, 69, told MSNBC.")
+    assert SpeakerResolver(text).canonical_name("Sarandon, 69", text.rindex("Sarandon")) == "Susan Sarandon"
+
+
 def test_a_generation_is_part_of_the_name_and_keeps_father_and_son_apart():
     text = ("Vice President Joseph R. Biden Jr. spoke. ''Tell that to the janitor,'' Mr. Biden said.\n\n"
             "Donald Trump spoke first. His son, Donald Trump Jr., said later that his father was right. "
