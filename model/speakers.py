@@ -70,7 +70,8 @@ ORG_HEADS = frozenset(
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
     festival air metals rail unit lines homes observatory district
-    bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern""".split()
+    bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern
+    show podcast programme program""".split()
 )
 # French, German and Spanish ones: their names often put the head first ('Gemeinde Moosreuth',
 # 'Préfecture de la Haute-Sarre') or end a compound with it ('Weinbauverein').

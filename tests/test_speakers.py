@@ -1388,6 +1388,13 @@ def test_a_descriptive_compound_and_the_words_before_it_are_not_the_name():
     assert SpeakerResolver(text).canonical_name("Sarandon, 69", text.rindex("Sarandon")) == "Susan Sarandon"
 
 
+def test_a_show_named_for_its_host_is_not_the_host():
+    text = ("Hillary Clinton appeared on MSNBC's \"The Rachel Maddow Show\" on Wednesday.\n\n"
+            "\"Would you consider it?\" Maddow asked.")
+    assert is_org("Rachel Maddow Show") and is_org("The Joe Rogan Podcast")
+    assert SpeakerResolver(text).canonical_name("Maddow", text.rindex("Maddow")) == "Maddow"
+
+
 def test_a_generation_is_part_of_the_name_and_keeps_father_and_son_apart():
     text = ("Vice President Joseph R. Biden Jr. spoke. ''Tell that to the janitor,'' Mr. Biden said.\n\n"
             "Donald Trump spoke first. His son, Donald Trump Jr., said later that his father was right. "
