@@ -788,7 +788,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
 
 
 _COUPLE = re.compile(capitals(r"\b([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w’'\-]+)\b"))
-_POSSESSOR = re.compile(r"(.+?)[’']s[ \t]+(.+)")
+_POSSESSOR = re.compile(r"(.+?)(?:[’']s|(?<=s)[’'])[ \t]+(.+)")  # "Democracy Corps’ Stan Greenberg" too
 
 
 def possessor_split(name: str) -> tuple[str, str] | None:

@@ -975,6 +975,9 @@ def test_a_possessive_before_a_person_is_whose_not_part_of_the_name():
     assert {"Civic Alliance", "Geoffrey Tallis", "Andy Murray", "Penhallow’s Bakery", "St Aldric’s Hospital"} <= set(names)
     assert strip_titles("the Civic Alliance’s Geoffrey Tallis") == "Geoffrey Tallis"
     assert SpeakerResolver(text + " Tallis said no.").canonical_name("Tallis", len(text) + 2) == "Geoffrey Tallis"
+    # a plural owner takes the apostrophe alone
+    assert strip_titles("Democracy Corps’ Stan Greenberg") == "Stan Greenberg"
+    assert strip_titles("James’ Bakery") == "James’ Bakery"
 
 
 def test_a_role_for_a_place_binds_the_name_after_it():
