@@ -455,7 +455,7 @@ _LEADING_WORDS = frozenset(
     till during for from with by under without like unlike despite among amid amidst inside outside
     near through across between into onto over upon via within beyond toward towards throughout
     following including against about many some several most all both few each any no another
-    such selon laut según""".split()
+    such selon laut según even only just""".split()
 ) | SENTENCE_ADVERBS
 _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.

@@ -438,6 +438,8 @@ def test_dates_places_and_occupations_are_not_names():
         ("When Amrullah Saleh", "Amrullah Saleh"),
         ("In March the Northern Coast Health Trust", "Northern Coast Health Trust"),
         ("But Karimi", "Karimi"),
+        ("Even Lindsey Graham", "Lindsey Graham"),  # a focusing adverb opening the sentence
+        ("Only Kettleholm Council", "Kettleholm Council"),
         ("Prosecutor Simon Achterberg KC", "Simon Achterberg"),  # letters after a name
         ("Martin Luther King Jr.", "Martin Luther King Jr."),
         ("Harlan Chief Executive Dominic Reyes", "Dominic Reyes"),  # a title inside the run
