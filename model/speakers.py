@@ -45,6 +45,8 @@ TITLE_WORDS = frozenset(
     rancher neighbour neighbor fisherman landlord landlady homeowner widow widower retiree
     volunteer publican midwife paramedic firefighter lifeguard plumber electrician
     commissioner sheriff speaker det insp supt dci monsieur madame mademoiselle maître
+    whip senators sens sens. reps reps. representatives pollster host anchor adviser advisor consultant
+    congressman congresswoman candidate nominee lawmaker businessman businesswoman commentator
     bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin ministerpräsident ministerpräsidentin
     kanzler kanzlerin landrat landrätin staatsanwalt staatsanwältin richter richterin präsident präsidentin
     ministerin sprecher sprecherin polizeisprecher polizeisprecherin professorin pfarrer pfarrerin direktor

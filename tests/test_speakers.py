@@ -439,6 +439,10 @@ def test_dates_places_and_occupations_are_not_names():
         ("In March the Northern Coast Health Trust", "Northern Coast Health Trust"),
         ("But Karimi", "Karimi"),
         ("Even Lindsey Graham", "Lindsey Graham"),  # a focusing adverb opening the sentence
+        ("Senate Majority Whip John Cornyn", "John Cornyn"),  # offices and trades of US politics
+        ("Senators Mitch McConnell", "Mitch McConnell"),
+        ("Republican pollster Whit Ayres", "Whit Ayres"),
+        ("MSNBC Host Rachel Maddow", "Rachel Maddow"),
         ("Only Kettleholm Council", "Kettleholm Council"),
         ("Prosecutor Simon Achterberg KC", "Simon Achterberg"),  # letters after a name
         ("Martin Luther King Jr.", "Martin Luther King Jr."),
