@@ -1797,6 +1797,8 @@ class SpeakerResolver:
                     continue  # "Pell's barrister, Ambrose Keel, told": the barrister is the subject
                 if self.text[m.start - 1 : m.start] in OPEN_MARKS and self.text[m.end : m.end + 1] in CLOSE_MARKS:
                     continue  # "The bank's latest “Financial Stability Review”": a title
+                if names_a_thing(self.text, m.start, m.end):
+                    continue  # "The Independent Vermont senator vowed": the senator is the subject
                 title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
                 self._subjects.append((m.start, (title.group(0) if title else "") + m.name, title is None))
         out = []

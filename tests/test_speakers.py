@@ -1404,6 +1404,13 @@ def test_a_show_named_for_its_host_is_not_the_host():
     assert SpeakerResolver(text).canonical_name("Maddow", text.rindex("Maddow")) == "Maddow"
 
 
+def test_a_name_between_the_and_a_noun_is_no_sentence_subject():
+    text = ("Bernie Sanders has endorsed no one.\n\n"
+            "The Independent Vermont senator vowed last month to take his campaign to the convention. He sent")
+    r = SpeakerResolver(text)
+    assert [n for _, n in r.sentence_subjects(len(text))] == ["Bernie Sanders"]
+
+
 def test_a_generation_is_part_of_the_name_and_keeps_father_and_son_apart():
     text = ("Vice President Joseph R. Biden Jr. spoke. ''Tell that to the janitor,'' Mr. Biden said.\n\n"
             "Donald Trump spoke first. His son, Donald Trump Jr., said later that his father was right. "
