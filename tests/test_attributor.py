@@ -594,6 +594,15 @@ def test_plural_groups_are_not_he_or_she():
     assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")
 
 
+def test_a_capitalised_plural_the_text_also_writes_in_lower_case_is_not_he_or_she():
+    from quoteattr.attributor import _common_plural
+
+    text = "Audiences can expect him to take risks. “It is the type of audience that will appreciate it,” he said."
+    assert _common_plural(text, "Audiences")
+    assert not _common_plural(text, "Sanders") and not _common_plural(text, "Marek Dudek")
+    assert not _common_plural("Banks said the Bank of England was wrong.", "Banks")  # never in lower case
+
+
 def test_a_source_inside_the_marks_is_the_quotes_not_its_speaker(shipped):
     text = ("Teresa Alvaro, 58, said she had been given 20 minutes to leave her house.\n\n"
             "\"A deputy knocked on the door and said, 'It's time, ma'am, right now.' I grabbed the cat,\" "
