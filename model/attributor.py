@@ -482,6 +482,9 @@ class QuoteAttributor:
                 return self._canonical(resolver, described.group(1), described.start(1), history, mentions, text, quote)
             return named
         if kind == "description":
+            apposed = _apposed_person(resolver, text, pos, pos + len(mention.rstrip(" ,")))
+            if apposed:  # "Jay DiPietro, [the club's president and general manager], suggested"
+                return apposed
             settled, speaker = self._description_referent(resolver, mention, pos, history, text)
             if settled:
                 return speaker
@@ -1517,6 +1520,23 @@ def _is_plural(name: str) -> bool:
     if _PARTY_PLURAL.fullmatch(last):
         return True  # "Social Democrats", "the Greens": a party's members, never she
     return mention_type(name) == "description" and len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _apposed_person(resolver: SpeakerResolver, text: str, pos: int, end: int) -> str | None:
+    """The person a description stands in apposition to, when the tagger marked the
+    description alone: set off by commas right after a name ('Jay DiPietro, the club's
+    president, suggested'), not after a place ('At Boca West, the club's ...') nor
+    opening the clause ('Earlier, Afghan media outlets reported')."""
+    comma = re.search(r",[ \t]+$", text[max(0, pos - 4) : pos])
+    if not comma or text[end : end + 1] != ",":
+        return None
+    end = pos - (len(text[max(0, pos - 4) : pos]) - comma.start())
+    for m in resolver.names:
+        if m.end == end and not is_org(m.name) and not resolver.is_place(m.name) \
+                and not re.search(r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]rom|[Tt]o|[Ww]ith|[Ff]or|[Bb]y|[Nn]ear)\s+$", text[max(0, m.start - 8) : m.start]):
+            name = resolver.canonical_name(m.name, m.start)
+            return name if len(name.split()) > 1 else None  # a person named in full, not "Earlier"
+    return None
 
 
 def _common_plural(text: str, name: str) -> bool:

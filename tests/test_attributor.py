@@ -594,6 +594,20 @@ def test_plural_groups_are_not_he_or_she():
     assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")
 
 
+def test_a_description_set_off_after_a_name_is_that_person():
+    from quoteattr.attributor import _apposed_person
+
+    text = ("At Boca West, where it costs $70,000 to join, Jay DiPietro, the club's president and general "
+            "manager, suggested the troubles were poor management. Earlier, Afghan media outlets, citing "
+            "no one, reported it.")
+    r = SpeakerResolver(text)
+    desc = text.index("the club's")
+    assert _apposed_person(r, text, desc, text.index(", suggested")) == "Jay DiPietro"
+    assert _apposed_person(r, text, desc, desc + len("the club's president")) is None  # not closed by a comma
+    media = text.index("Afghan media")
+    assert _apposed_person(r, text, media, text.index(", citing")) is None  # "Earlier" is no one
+
+
 def test_a_capitalised_plural_the_text_also_writes_in_lower_case_is_not_he_or_she():
     from quoteattr.attributor import _common_plural
 
