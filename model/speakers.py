@@ -159,11 +159,23 @@ _POSTMODIFIER = re.compile(r"\s+(?:of|for|at|in|from|with|who|that|which|whose|o
                            re.IGNORECASE)
 
 
+# Commas set an appositive off, and so does US copy's spaced double hyphen ("Republican
+# pollster Whit Ayres -- author of 2016 and Beyond, which ... --"). A spaced em dash is left
+# alone: invented and British copy sets asides inside a clause with it ("skippers the
+# trawler Morning Star — “the Old Lady”, as she is known — said").
+_APPOSITIVE_SPLIT = re.compile(r",|[ \t]+--[ \t]+")
+
+
+def appositive_parts(mention: str) -> list[str]:
+    """The mention's comma- or double-hyphen-separated parts, stripped, empty ones dropped."""
+    return [p.strip() for p in _APPOSITIVE_SPLIT.split(mention.strip()) if p.strip()]
+
+
 @lru_cache(maxsize=32768)
 def mention_core(mention: str) -> str:
     """The noun phrase a mention is about: leading sentence adverbs, appositives after a
     comma and post-modifiers (``of ...``, ``who ...``) removed."""
-    parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
+    parts = appositive_parts(mention)
     while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
         parts = parts[1:]
     core = _POSTMODIFIER.sub("", parts[0] if parts else "").strip()
@@ -194,7 +206,7 @@ def description_speaker(mention: str) -> str:
     'researchers at the University of Holmstad' and 'two people familiar with the
     matter' say who spoke; 'A passenger, who asked not to be named' is 'A passenger'.
     """
-    parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
+    parts = appositive_parts(mention)
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _FRONTED_ADVERBIAL.fullmatch(parts[0])):
         parts = parts[1:]  # "Two houses down, a neighbor, an elderly woman who ..."
     first = parts[0] if parts else ""
@@ -221,7 +233,7 @@ def mention_name(mention: str) -> str | None:
         return given.group(1)
     mention = _ACRONYM_AFTER.sub("", mention)  # "The National Union of Mine and Allied Workers (NUMAW"
     mention = _PARTY_STATE.sub("", mention)  # "Rep. Jason Chaffetz (R-Utah"
-    parts = [p.strip() for p in mention.strip().split(",") if p.strip()]
+    parts = appositive_parts(mention)
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
     if len(parts) > 2 and parts[0][:1].isupper() and _POSSESSIVE.search(parts[1].split()[0]) and parts[1].split()[-1].islower():
@@ -389,7 +401,7 @@ def strip_titles(name: str) -> str:
     article = re.fullmatch(r"(?:La|Le|Les|L['’]|Die|Der|Das|El|Los|Las)\s*([A-Z]{2,6})", name.strip())
     if article:
         return article.group(1)  # "la STV", "die IGME": the acronym
-    parts = [p.strip() for p in name.strip().split(",") if p.strip()]
+    parts = appositive_parts(name)
     while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
         parts = parts[1:]
     head = _POSSESSIVE.sub("", parts[0] if parts else "")
