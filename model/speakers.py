@@ -288,6 +288,8 @@ def _titled_surname(words: list[str]) -> bool:
     if len(words) < 2 or not words[-1][:1].isupper():
         return False
     before = words[-2].strip(".").lower()
+    if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 2:
+        return True  # "Peter T. King": a middle initial
     return before in ("mr", "mrs", "ms", "miss", "dr") or before in _given_names()
 
 

@@ -118,6 +118,7 @@ def test_description_head_ignores_post_modifiers():
         ("The envoy, who has spent eight months shuttling between the capital, Tollin, and the south", None),
         ("Another mother at the school gate, who gave only her first name, Sadia", "Sadia"),
         ("Republican pollster Whit Ayres -- author of 2016 and Beyond, which urged the GOP", "Whit Ayres"),
+        ("Representative Peter T. King, Republican of New York", "Peter T. King"),  # a surname that is a title
     ],
 )
 def test_mention_name_looks_through_appositives(mention, name):
