@@ -422,8 +422,9 @@ def strip_titles(name: str) -> str:
     generation = words.pop() if _generation(" ".join(words)) else None
     for j in range(len(words) - 2, 0, -1):
         rest = words[j + 1 :]
-        if _is_title(words[j], rest[0]) and is_org(" ".join(words[: j + 1])) and not is_org(" ".join(rest)) \
-                and not any(_is_title(w) for w in rest):
+        if _is_title(words[j], rest[0]) and not _INITIAL.fullmatch(words[j]) and is_org(" ".join(words[: j + 1])) \
+                and not is_org(" ".join(rest)) \
+                and not any(_is_title(w) and not _INITIAL.fullmatch(w) for w in rest):
             words = rest  # "Senate Majority Leader Paul Brennan", "Bank of England Governor Andrew Bailey"
             break
     left, sep, right = " ".join(words).partition(" of ")
@@ -457,7 +458,8 @@ def strip_titles(name: str) -> str:
     # A title inside the run ends what came before it: "Harlan Chief Executive Dominic
     # Reyes" is Dominic Reyes; "General Motors" never gets here (an organisation).
     for j in range(len(words) - 2, 0, -1):
-        if _is_title(words[j], words[j + 1]) and not _is_title(words[j + 1], words[j + 2] if j + 2 < len(words) else None) \
+        if _is_title(words[j], words[j + 1]) and not _INITIAL.fullmatch(words[j]) \
+                and not _is_title(words[j + 1], words[j + 2] if j + 2 < len(words) else None) \
                 and not _titled_surname(words[: j + 1]):  # "Larry King Now" is Larry King's show
             words = words[j + 1 :]
             break
@@ -481,6 +483,10 @@ _DESCRIPTIVE_COMPOUND = re.compile(r"[A-Z][\w’'.]*-[a-z][\w’'\-]*")
 NAME_SUFFIXES = frozenset("kc qc mp mep msp phd obe mbe cbe".split())
 # A generation is part of the name: "Donald Trump Jr." is not his father, "Donald Trump".
 GENERATIONS = frozenset("jr sr ii iii".split())
+
+
+# Inside a run, "M." is a middle initial ("Harry M. Reid"), not the French "M." of "M. Dupont".
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _generation(name: str) -> str | None:

@@ -441,6 +441,8 @@ def test_dates_places_and_occupations_are_not_names():
         ("In March the Northern Coast Health Trust", "Northern Coast Health Trust"),
         ("But Karimi", "Karimi"),
         ("Even Lindsey Graham", "Lindsey Graham"),  # a focusing adverb opening the sentence
+        ("Senate Minority Leader Harry M. Reid", "Harry M. Reid"),  # "M." is an initial here
+        ("Ministry spokesman M. Dupont", "Dupont"),  # and the French "Monsieur" here
         ("Senate Majority Whip John Cornyn", "John Cornyn"),  # offices and trades of US politics
         ("Senators Mitch McConnell", "Mitch McConnell"),
         ("Republican pollster Whit Ayres", "Whit Ayres"),
