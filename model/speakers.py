@@ -251,7 +251,7 @@ def mention_name(mention: str) -> str | None:
             person = strip_titles(part)  # "Secretary of State Antony Blinken"
             if len(person.split()) >= 2 and person[:1].isupper() and part.rstrip().endswith(person) and not is_org(person):
                 return person
-        core = _POSTMODIFIER.sub("", part).strip()
+        core = _POSTMODIFIER.sub("", _LOWER_OFFICE.sub(r"\1", part)).strip()
         words = core.split()
         if not words:
             continue
@@ -293,6 +293,11 @@ def _titled_surname(words: list[str]) -> bool:
     return before in ("mr", "mrs", "ms", "miss", "dr") or before in _given_names()
 
 
+# An office written in lower case, whose "of" is no post-modifier: "former secretary of
+# state Hillary Clinton" is Hillary Clinton.
+_LOWER_OFFICE = re.compile(r"\b(secretary|minister)\s+of\s+(?:state|defen[cs]e|homeland\s+security|labor|labour|energy|"
+                           r"education|agriculture|commerce|transportation|(?:the\s+)?treasury|health|housing|"
+                           r"veterans\s+affairs|(?:the\s+)?interior)\b(?=\s+[A-Z])")
 _GAVE_NAME = re.compile(r"\bname(?:\s+as)?$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "D.C.", "U.S.": never the last word of a person's name
 _ACRONYM_AFTER = re.compile(r"(?<=\w)\s*\([A-Z][A-Z\-&]{1,9}\)?\s*$")

@@ -119,6 +119,8 @@ def test_description_head_ignores_post_modifiers():
         ("Another mother at the school gate, who gave only her first name, Sadia", "Sadia"),
         ("Republican pollster Whit Ayres -- author of 2016 and Beyond, which urged the GOP", "Whit Ayres"),
         ("Representative Peter T. King, Republican of New York", "Peter T. King"),  # a surname that is a title
+        ("former secretary of state Hillary Clinton, who", "Hillary Clinton"),  # an office in lower case
+        ("the secretary of state", None),
     ],
 )
 def test_mention_name_looks_through_appositives(mention, name):
