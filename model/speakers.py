@@ -209,7 +209,8 @@ def description_speaker(mention: str) -> str:
     parts = appositive_parts(mention)
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _FRONTED_ADVERBIAL.fullmatch(parts[0])):
         parts = parts[1:]  # "Two houses down, a neighbor, an elderly woman who ..."
-    first = parts[0] if parts else ""
+    first = re.sub(r"^(?i:even|only|just|also)\s+(?=(?i:a|an|the|one|some|two|three|several|many)\b)", "",
+                   parts[0] if parts else "")  # "even a top GOP strategist"
     return _RELATIVE.sub("", first).strip() or mention_core(mention)
 
 

@@ -263,7 +263,8 @@ def test_age_bound_is_the_appositive_owner_not_a_club_after_a_preposition():
      ("two people familiar with the matter", "two people familiar with the matter"),
      ("A longtime family friend, who asked not to be named", "A longtime family friend"),
      ("A passenger who had been sitting near the front", "A passenger"),
-     ("Meanwhile, a police spokesman", "a police spokesman")],
+     ("Meanwhile, a police spokesman", "a police spokesman"),
+     ("even a top GOP strategist", "a top GOP strategist")],  # a focusing adverb is not who spoke
 )
 def test_unnamed_speaker_keeps_its_modifiers_but_not_clauses(mention, speaker):
     from quoteattr.speakers import description_speaker
