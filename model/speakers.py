@@ -1817,7 +1817,11 @@ class SpeakerResolver:
         if self._subjects is None:
             self._subjects = []
             for m in self.names:
-                if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, m.start - 60) : m.start]):
+                # "Mr. Scott, who has called Mr. Trump's comments": the honorific's full stop
+                # ends no sentence; the sentence must open before the honorific.
+                title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
+                at = title.start() if title else m.start
+                if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, at - 60) : at]):
                     continue
                 if _POSSESSOR_OF_NAMED.match(self.text, m.end):
                     continue  # "Pell's barrister, Ambrose Keel, told": the barrister is the subject
@@ -1825,7 +1829,6 @@ class SpeakerResolver:
                     continue  # "The bank's latest “Financial Stability Review”": a title
                 if names_a_thing(self.text, m.start, m.end):
                     continue  # "The Independent Vermont senator vowed": the senator is the subject
-                title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
                 self._subjects.append((m.start, (title.group(0) if title else "") + m.name, title is None))
         out = []
         for start, mention, fixed in self._subjects:

@@ -1411,6 +1411,15 @@ def test_a_show_named_for_its_host_is_not_the_host():
     assert SpeakerResolver(text).canonical_name("Maddow", text.rindex("Maddow")) == "Maddow"
 
 
+def test_an_honorifics_full_stop_opens_no_sentence():
+    text = ("Donald Trump defended his remarks. Tim Scott disagreed.\n\nMr. Scott, who has called Mr. Trump's "
+            "comments toxic, portrayed his party's nominee as a passing affliction.\n\n''For now, he will have the "
+            "loudest voice,'' he said")
+    subjects = SpeakerResolver(text).sentence_subjects(len(text))
+    assert [n for _, n in subjects] == ["Donald Trump", "Tim Scott", "Tim Scott"]  # not the Trump after "Mr."
+    assert subjects[-1][0] == text.index("Scott, who")
+
+
 def test_a_name_between_the_and_a_noun_is_no_sentence_subject():
     text = ("Bernie Sanders has endorsed no one.\n\n"
             "The Independent Vermont senator vowed last month to take his campaign to the convention. He sent")
