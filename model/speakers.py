@@ -1132,6 +1132,7 @@ _NOT_VERBS = frozenset("""at in on for of to from by with without about after be
     into onto over under near beside behind between among during since until against across through who which
     that whose""".split())
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
+_ABBREVIATED_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Prof|Rev|Fr|Det|Cllr)\.\s+$")
 # "Her son, Declan Brannigan, turns the dial": a paragraph opening on the name in
 # apposition to its subject (further in, "Her mother, Astrid, had been ..." is a side figure).
 # Mid-paragraph, only a role does ("Its director general, Per Ekstrand, was blunter.").
@@ -1817,10 +1818,12 @@ class SpeakerResolver:
         if self._subjects is None:
             self._subjects = []
             for m in self.names:
-                # "Mr. Scott, who has called Mr. Trump's comments": the honorific's full stop
-                # ends no sentence; the sentence must open before the honorific.
+                # "Mr. Scott, who has called Mr. Trump's comments", "took aim at Sen. Marco
+                # Rubio": an abbreviated title's full stop ends no sentence; the sentence must
+                # open before the title.
                 title = _TITLE_BEFORE.search(self.text, max(0, m.start - 6), m.start)
-                at = title.start() if title else m.start
+                abbrev = _ABBREVIATED_TITLE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+                at = abbrev.start() if abbrev else m.start
                 if is_org(m.name) or not _SENTENCE_OPENING.search(self.text[max(0, at - 60) : at]):
                     continue
                 if _POSSESSOR_OF_NAMED.match(self.text, m.end):

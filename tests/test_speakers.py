@@ -1411,12 +1411,12 @@ def test_a_show_named_for_its_host_is_not_the_host():
     assert SpeakerResolver(text).canonical_name("Maddow", text.rindex("Maddow")) == "Maddow"
 
 
-def test_an_honorifics_full_stop_opens_no_sentence():
+def test_an_abbreviated_titles_full_stop_opens_no_sentence():
     text = ("Donald Trump defended his remarks. Tim Scott disagreed.\n\nMr. Scott, who has called Mr. Trump's "
-            "comments toxic, portrayed his party's nominee as a passing affliction.\n\n''For now, he will have the "
-            "loudest voice,'' he said")
+            "comments toxic and took aim at Sen. Marco Rubio, portrayed his party's nominee as a passing affliction."
+            "\n\n''For now, he will have the loudest voice,'' he said")
     subjects = SpeakerResolver(text).sentence_subjects(len(text))
-    assert [n for _, n in subjects] == ["Donald Trump", "Tim Scott", "Tim Scott"]  # not the Trump after "Mr."
+    assert [n for _, n in subjects] == ["Donald Trump", "Tim Scott", "Tim Scott"]  # not Trump after "Mr.", Rubio after "Sen."
     assert subjects[-1][0] == text.index("Scott, who")
 
 
