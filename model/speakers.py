@@ -286,8 +286,8 @@ def mention_name(mention: str) -> str | None:
 def _titled_surname(words: list[str]) -> bool:
     """Whether a last word that is also a title ('King', 'Bishop', 'Major') is a surname
     here: after a given name ('Larry King') or an honorific ('Mr. King')."""
-    if len(words) < 2 or not words[-1][:1].isupper():
-        return False
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].endswith("."):
+        return False  # an abbreviation is no surname: "South Carolina Rep." is not "Larry King"
     before = words[-2].strip(".").lower()
     if re.fullmatch(r"[A-Z]\.", words[-2]) and len(words) > 2:
         return True  # "Peter T. King": a middle initial

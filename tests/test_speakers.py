@@ -445,6 +445,7 @@ def test_dates_places_and_occupations_are_not_names():
         ("But Karimi", "Karimi"),
         ("Even Lindsey Graham", "Lindsey Graham"),  # a focusing adverb opening the sentence
         ("Senate Minority Leader Harry M. Reid", "Harry M. Reid"),  # "M." is an initial here
+        ("South Carolina Rep. Justin T. Bamberg", "Justin T. Bamberg"),  # "Carolina Rep." is no "Larry King"
         ("Ministry spokesman M. Dupont", "Dupont"),  # and the French "Monsieur" here
         ("Senate Majority Whip John Cornyn", "John Cornyn"),  # offices and trades of US politics
         ("Senators Mitch McConnell", "Mitch McConnell"),
