@@ -758,8 +758,8 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
         if function_words and (all(w.lower().strip("’'") in function_words for w in name.split())
                                or re.match(r"[LDQ][’'][a-zà-ÿ]", name)):
             continue  # "Presque", "Dans", "Für", "L’accusé": a foreign sentence opener
-        if len(name.split()) == 1 and name.lower() in TITLE_WORDS:
-            continue
+        if len(name.split()) == 1 and name.lower() in TITLE_WORDS and not _surname_of_someone(text, name):
+            continue  # "Major" alone is a rank, unless the story names a "Gloria Major"
         if all(w.lower() in _CALENDAR - {"may"} for w in name.split()):
             continue  # "Wednesday", "March": dates, not names
         if _NUMBERED.match(text, m.end()) and name.split()[-1].lower() in _NUMBERED_THINGS:
@@ -817,6 +817,12 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
 
 _COUPLE = re.compile(capitals(r"\b([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w’'\-]+)\b"))
 _POSSESSOR = re.compile(r"(.+?)(?:[’']s|(?<=s)[’'])[ \t]+(.+)")  # "Democracy Corps’ Stan Greenberg" too
+
+
+def _surname_of_someone(text: str, word: str) -> bool:
+    """Whether a title word is also someone's surname in ``text`` ('Gloria Major')."""
+    return any(m.group(1).lower() in _given_names()
+               for m in cached_regex(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(word)}\b").finditer(text))
 
 
 def possessor_split(name: str) -> tuple[str, str] | None:

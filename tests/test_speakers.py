@@ -1421,6 +1421,13 @@ def test_an_abbreviated_titles_full_stop_opens_no_sentence():
     assert subjects[-1][0] == text.index("Scott, who")
 
 
+def test_a_title_word_alone_is_a_name_when_it_is_someones_surname():
+    text = ("Gloria Major, 70, volunteers at the phone bank. Stephanie Formas runs the office.\n\n"
+            "For Major, a retiree, making calls is a duty.\n\n\"Bernie has a passionate speech,\" she said.")
+    assert "Major" in [n.name for n in find_names(text)]
+    assert "Major" not in [n.name for n in find_names("For the major, a retiree, it is a duty. Major Tom said.")]
+
+
 def test_a_name_between_the_and_a_noun_is_no_sentence_subject():
     text = ("Bernie Sanders has endorsed no one.\n\n"
             "The Independent Vermont senator vowed last month to take his campaign to the convention. He sent")
