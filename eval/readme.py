@@ -1,7 +1,8 @@
 """Keep the README's figures equal to the reports that produced them.
 
 The README quotes tables from ``eval/REPORT.md`` (written by ``quoteattr evaluate``),
-``eval/POLNEAR_SPEAKERS.md`` (written by ``python -m quoteattr.eval.polnear_speakers``) and
+``eval/POLNEAR_SPEAKERS.md`` and ``eval/POLNEAR_TRAIN_SPEAKERS.md`` (written by
+``python -m quoteattr.eval.polnear_speakers``) and
 ``benchmarks/RESULTS.md`` (written by ``benchmarks/bench_predict.py``), and a listing from
 ``quoteattr predict`` on the Panjshir article. Copying them by hand invites typed numbers
 that drift from the runs, so each quoted block sits between markers::
@@ -75,11 +76,12 @@ def blocks(root: Path, panjshir: str | None = None) -> dict[str, str]:
             text = path.read_text(encoding="utf-8")
             out[f"{key}-command"] = report_line(text, "Produced by")
             out[f"{key}-table"] = markdown_table(text, header)
-    speakers = root / "eval" / "POLNEAR_SPEAKERS.md"
-    if speakers.exists():  # written by quoteattr.eval.polnear_speakers from the user's PolNeAR clone
-        text = speakers.read_text(encoding="utf-8")
-        out["polnear-speakers-command"] = report_line(text, "Produced by")
-        out["polnear-speakers-table"] = markdown_table(text, "| gold mention |")
+    for stem, key in (("POLNEAR_SPEAKERS", "polnear-speakers"), ("POLNEAR_TRAIN_SPEAKERS", "polnear-train-speakers")):
+        speakers = root / "eval" / f"{stem}.md"
+        if speakers.exists():  # written by quoteattr.eval.polnear_speakers from the user's PolNeAR clone
+            text = speakers.read_text(encoding="utf-8")
+            out[f"{key}-command"] = report_line(text, "Produced by")
+            out[f"{key}-table"] = markdown_table(text, "| gold mention |")
     quality = root / "benchmarks" / "QUALITY.md"
     if quality.exists():
         out["quality-table"] = markdown_table(quality.read_text(encoding="utf-8"), "| precision |")
