@@ -1523,16 +1523,15 @@ def _is_plural(name: str) -> bool:
 
 
 def _apposed_person(resolver: SpeakerResolver, text: str, pos: int, end: int) -> str | None:
-    """The person a description stands in apposition to, when the tagger marked the
-    description alone: set off by commas right after a name ('Jay DiPietro, the club's
-    president, suggested'), not after a place ('At Boca West, the club's ...') nor
-    opening the clause ('Earlier, Afghan media outlets reported')."""
-    comma = re.search(r",[ \t]+$", text[max(0, pos - 4) : pos])
+    """The person a description (``text[pos:end]``) stands in apposition to, when the
+    tagger marked the description alone: set off by commas right after a name ('Jay
+    DiPietro, the club's president, suggested'), not after a place ('At Boca West, the
+    club's ...') nor opening the clause ('Earlier, Afghan media outlets reported')."""
+    comma = re.search(r",[ \t]{1,3}$", text[:pos])
     if not comma or text[end : end + 1] != ",":
         return None
-    end = pos - (len(text[max(0, pos - 4) : pos]) - comma.start())
     for m in resolver.names:
-        if m.end == end and not is_org(m.name) and not resolver.is_place(m.name) \
+        if m.end == comma.start() and not is_org(m.name) and not resolver.is_place(m.name) \
                 and not re.search(r"\b(?:[Ii]n|[Oo]n|[Aa]t|[Ff]rom|[Tt]o|[Ww]ith|[Ff]or|[Bb]y|[Nn]ear)\s+$", text[max(0, m.start - 8) : m.start]):
             name = resolver.canonical_name(m.name, m.start)
             return name if len(name.split()) > 1 else None  # a person named in full, not "Earlier"
