@@ -41,7 +41,6 @@ from quoteattr.eval.score import ratio, speaker_right
 
 log = logging.getLogger(__name__)
 
-LABELS_PATH = Path(__file__).parent / "data" / "polnear_dev_speakers.jsonl"
 SPLITS = ("dev", "train")
 
 
@@ -50,10 +49,15 @@ def labels_path(split: str) -> Path:
     return Path(__file__).parent / "data" / f"polnear_{split}_speakers.jsonl"
 
 
+LABELS_PATH = labels_path("dev")
+
+
 def report_names(split: str) -> tuple[str, str]:
     """The JSON and Markdown file names a split's report is written to (dev keeps the old ones)."""
     tag = "" if split == "dev" else f"{split}_"
     return f"polnear_{tag}speakers.json", f"POLNEAR_{tag.upper()}SPEAKERS.md"
+
+
 MENTION_TYPES = ("name", "pronoun", "description", "none")
 
 

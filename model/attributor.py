@@ -784,7 +784,7 @@ class QuoteAttributor:
                 people.append((d.start(), who))
         # Nobody names themselves: '"Hector told me ..." he said' is not Hector.
         people = [c for c in people if not _named_in(c[1], quote)] or people
-        people = [c for c in people if not _is_plural(c[1]) and not _common_plural(text, c[1])]  # "Opposition MPs" is never a she
+        people = [c for c in people if not _is_plural(c[1]) and not resolver.common_plural(c[1])]  # "Opposition MPs" is never a she
         people = [c for c in people if c[1] not in resolver.companies]  # nor "the brokerage Arden Hale"
         people = [c for c in people if not resolver.is_place(c[1])]  # nor "Mirzan" (its government)
         people = [c for c in people if not _titled_thing(text, c[1])]  # nor "The Salt Ledger"
@@ -1536,17 +1536,6 @@ def _apposed_person(resolver: SpeakerResolver, text: str, pos: int, end: int) ->
             name = resolver.canonical_name(m.name, m.start)
             return name if len(name.split()) > 1 else None  # a person named in full, not "Earlier"
     return None
-
-
-def _common_plural(text: str, name: str) -> bool:
-    """A lone capitalised plural that the text also writes in lower case, as a common noun
-    ('Audiences can expect him to ...' beside 'the type of audience'): a group, not a
-    person, though no suffix says so."""
-    if " " in name or not name[:1].isupper() or not name.endswith("s") or name.endswith("ss"):
-        return False
-    low = name.lower()
-    stems = {low, low[:-1]} | ({low[:-2]} if low.endswith("es") else set())
-    return any(cached_regex(rf"\b{re.escape(w)}\b").search(text) for w in stems if len(w) > 3)
 
 
 _PARTY_PLURAL = re.compile(r"[A-Z]\w*(?:crats|licans|vatives|berals|ialists|ionalists|unists|ionists)|Greens|Tories")

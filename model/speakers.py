@@ -209,11 +209,15 @@ def description_speaker(mention: str) -> str:
     parts = appositive_parts(mention)
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _FRONTED_ADVERBIAL.fullmatch(parts[0])):
         parts = parts[1:]  # "Two houses down, a neighbor, an elderly woman who ..."
-    first = re.sub(r"^(?i:even|only|just|also)\s+(?=(?i:a|an|the|one|some|two|three|several|many)\b)", "",
-                   parts[0] if parts else "")  # "even a top GOP strategist"
+    first = _FOCUSED_DESCRIPTION.sub("", parts[0] if parts else "")  # "even a top GOP strategist"
     return _RELATIVE.sub("", first).strip() or mention_core(mention)
 
 
+# "Even Lindsey Graham", "even a top GOP strategist": they single out who spoke, and are no
+# part of the name or description.
+_FOCUSING_ADVERBS = frozenset("even only just".split())
+_FOCUSED_DESCRIPTION = re.compile(rf"^(?i:{'|'.join(sorted(_FOCUSING_ADVERBS))}|also)\s+"
+                                  r"(?=(?i:a|an|the|one|some|two|three|several|many)\b)")
 # A phrase fronted before the subject: no determiner of its own, never a person.
 _FRONTED_ADVERBIAL = re.compile(r"(?i:two|three|four|five|a\s+few|several)\s+(?:houses|doors|streets|miles|blocks|metres|meters|yards)\s+"
                                 r"(?:down|away|along|up|further\s+on)")
@@ -479,8 +483,8 @@ _LEADING_WORDS = frozenset(
     till during for from with by under without like unlike despite among amid amidst inside outside
     near through across between into onto over upon via within beyond toward towards throughout
     following including against about many some several most all both few each any no another
-    such selon laut según even only just""".split()
-) | SENTENCE_ADVERBS
+    such selon laut según""".split()
+) | SENTENCE_ADVERBS | _FOCUSING_ADVERBS
 _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w’']*-(?:based|born|bred|raised|educated|trained|registered|listed|owned|led|backed)")
@@ -823,6 +827,17 @@ def _surname_of_someone(text: str, word: str) -> bool:
     """Whether a title word is also someone's surname in ``text`` ('Gloria Major')."""
     return any(m.group(1).lower() in _given_names()
                for m in cached_regex(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(word)}\b").finditer(text))
+
+
+def common_plural(text: str, name: str) -> bool:
+    """A lone capitalised plural that the text also writes in lower case, as a common noun
+    ('Audiences can expect him to ...' beside 'the type of audience'): a group, not a
+    person, though no suffix says so."""
+    if " " in name or not name[:1].isupper() or not name.endswith("s") or name.endswith("ss"):
+        return False
+    low = name.lower()
+    stems = {low, low[:-1]} | ({low[:-2]} if low.endswith("es") else set())
+    return any(cached_regex(rf"\b{re.escape(w)}\b").search(text) for w in stems if len(w) > 3)
 
 
 def possessor_split(name: str) -> tuple[str, str] | None:
@@ -1236,6 +1251,7 @@ class SpeakerResolver:
         self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}
         self._subjects: list[tuple[int, str, bool]] | None = None
         self._subject_names: dict[int, str] = {}
+        self._common_plurals: dict[str, bool] = {}
         self._people: list[tuple[int, str]] | None = None
         self._noted: dict[str, list[tuple[str, int, int | None]]] = {}
         # Description heads already resolved to a named speaker ('vice-chancellor' ->
@@ -1855,6 +1871,12 @@ class SpeakerResolver:
             if len(full.split()) >= 2 and not is_org(full) and not any(w.lower() in PRONOUNS for w in full.split()):
                 out.append((start, full))
         return out
+
+    def common_plural(self, name: str) -> bool:
+        """``common_plural`` for this text, kept: every he and she asks it of every candidate."""
+        if name not in self._common_plurals:
+            self._common_plurals[name] = common_plural(self.text, name)
+        return self._common_plurals[name]
 
     def name_with_head(self, head: str | Iterable[str], position: int) -> str | None:
         """The latest organisation named before ``position`` whose name ends in ``head``

@@ -609,7 +609,7 @@ def test_a_description_set_off_after_a_name_is_that_person():
 
 
 def test_a_capitalised_plural_the_text_also_writes_in_lower_case_is_not_he_or_she():
-    from quoteattr.attributor import _common_plural
+    from quoteattr.speakers import common_plural as _common_plural
 
     text = "Audiences can expect him to take risks. “It is the type of audience that will appreciate it,” he said."
     assert _common_plural(text, "Audiences")
