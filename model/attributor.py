@@ -747,6 +747,10 @@ class QuoteAttributor:
                     return True, later
         if _is_plural(mention_core(mention)):
             return True, description_speaker(mention)  # "the researchers": a group, never one person
+        if low.startswith("the ") and not _is_org_head(head) and _introduced_unnamed(resolver, text, head, pos):
+            # "... were greeted by an organizer at a field office. '...,' the organizer told
+            # them": the one just introduced, whom nobody has named since
+            return True, description_speaker(mention)
         return False, None
 
     def _described_subjects(self, resolver: SpeakerResolver, text: str, pos: int,
@@ -1601,6 +1605,27 @@ _OWNED_DATA = re.compile(r"(his|her|their|its|(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0
                          r"(?:[a-z\-]+\s+)?(?:estimates?|figures|analysis|data|calculations?|count|research|records|tally|"
                          r"projections?|modell?ing|numbers|returns|decision|ruling|report|survey|poll|accounts)", re.IGNORECASE)
 _OF_NAMED = re.compile(capitals(r"\s(?:of|de\s+la|de\s+l['’]|du|des|de|der|del)\s+(?:the\s+)?([A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*)$"))
+def _introduced_unnamed(resolver: SpeakerResolver, text: str, head: str, pos: int) -> bool:
+    """Whether 'the <head>' at ``pos`` takes up 'a/an ... <head>' from this paragraph or the
+    one before, said of someone never named: no person is named from there to ``pos``, and
+    the indefinite is neither apposed to a name ('Jo Lee, an organizer') nor predicated of
+    one ('she became an organizer')."""
+    intro = None
+    for m in cached_regex(rf"\b[Aa]n?\s+(?:[\w’'\-]+\s+){{0,3}}?{re.escape(head)}\b").finditer(
+            text, _previous_paragraph_start(text, pos), pos):
+        if not any(a <= m.start() < b for a, b in resolver.quoted):
+            intro = m
+    if intro is None:
+        return False
+    before = text[max(0, intro.start() - 40) : intro.start()].rstrip()
+    if before.endswith((",", "--", "—", "–", "(")) or _PREDICATIVE.search(before):
+        return False
+    return not any(p >= intro.start() and not resolver.is_place(n) for p, n in resolver.people_before(pos, surnames=True))
+
+
+# "she became an organizer", "who is now an oceanographer": a description said of someone already there.
+_PREDICATIVE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|as|named|appointed|remains|remained)(?:\s+(?:now|also|still|then|later|already|once|since))?$",
+                          re.IGNORECASE)
 _INDEFINITE_AGE = re.compile(r"\b[Aa]n?\s+(?:\d{1,3}-year-old|teenager|teenage)\b")
 _NAME_AS_ROLE = re.compile(capitals(r"([A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)*)[ \t]+as[ \t]+[\w’'\-]"))
 # "The Save Brackenholt Libraries campaign said": the campaign is the name it carries.

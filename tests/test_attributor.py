@@ -608,6 +608,21 @@ def test_a_description_set_off_after_a_name_is_that_person():
     assert _apposed_person(r, text, media, text.index(", citing")) is None  # "Earlier" is no one
 
 
+def test_the_role_someone_unnamed_was_just_introduced_with_stays_unnamed():
+    from quoteattr.attributor import _introduced_unnamed
+
+    text = ("Betsy Ebeling and her husband, Tom, were greeted by an organizer at a field office in Des Moines.\n\n"
+            "\u201cYou guys are gonna be the most effective messengers,\u201d the organizer told them.")
+    assert _introduced_unnamed(SpeakerResolver(text), text, "organizer", text.index("the organizer"))
+    named = text.replace("Des Moines.", "Des Moines. Jo Pratt, who runs it, waved.")
+    assert not _introduced_unnamed(SpeakerResolver(named), named, "organizer", named.index("the organizer"))
+    apposed = text.replace("by an organizer", "by Jo Pratt, an organizer,")
+    assert not _introduced_unnamed(SpeakerResolver(apposed), apposed, "organizer", apposed.index("the organizer"))
+    said_of = ("Tamsin Oduya, who is now an oceanographer at the University of Kessel, spent four summers there.\n\n"
+               "\u201cShe outworked all of us,\u201d the oceanographer said.")
+    assert not _introduced_unnamed(SpeakerResolver(said_of), said_of, "oceanographer", said_of.index("the oceanographer"))
+
+
 def test_a_capitalised_plural_the_text_also_writes_in_lower_case_is_not_he_or_she():
     from quoteattr.speakers import common_plural as _common_plural
 
