@@ -623,6 +623,9 @@ class QuoteAttributor:
             bound = None  # "the airline" is not the "Airline Pilots' Union": its head is "Union"
         if bound and not _is_org_head(head) and resolver.is_place(bound) and not is_org(bound):
             bound = None  # "As he walked along Bridge Street, one man shouted": a person, not the street
+        if bound and low.startswith(_NEW_SOMEONE) and any(m.start < pos and resolver.canonical_name(m.name, m.start) == bound
+                                                          for m in resolver.names):
+            bound = None  # "another supporter wrote": someone new, not the supporter named before
         if bound:
             return True, bound
         led = resolver.leader_of(mention, pos) if not _is_org_head(head) else None
@@ -955,6 +958,8 @@ _NOT_REPORTED = re.compile(r"(?:not to be\b|which\s|who\s|whose\s)", re.IGNORECA
 # says enough to introduce someone new, not just refer back.
 _POSTMODIFIED = re.compile(r"\s(?:of(?!\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|who|that|at|for|from|in)\s",
                            re.IGNORECASE)  # "The mother of two" is someone met before
+# Indefinites that bring in someone not met before ("one Sanders supporter", "another voter").
+_NEW_SOMEONE = ("one ", "another ")
 _NEW_ONE = re.compile(r"the (?:first|second|third|fourth|fifth|next) ")
 _ANONYMOUS = re.compile(
     r"not to be (?:named|identified)|condition of anonymity|not authori[sz]ed to speak|declined to be named",

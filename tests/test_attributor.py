@@ -623,6 +623,20 @@ def test_the_role_someone_unnamed_was_just_introduced_with_stays_unnamed():
     assert not _introduced_unnamed(SpeakerResolver(said_of), said_of, "oceanographer", said_of.index("the oceanographer"))
 
 
+def test_another_supporter_is_someone_new_not_the_supporter_named_before():
+    from quoteattr.attributor import QuoteAttributor
+
+    text = ('"Are they reading some chain email?" said Bob Mulholland, a California superdelegate and Clinton supporter.\n\n'
+            '"Yet another state we would have won," another supporter wrote on Reddit.')
+    r = SpeakerResolver(text)
+    pos = text.index("another supporter")
+    assert QuoteAttributor._description_referent(None, r, "another supporter", pos, [], text) == (True, "another supporter")
+    one = text.replace("another supporter wrote", "one Clinton supporter wrote")
+    pos = one.index("one Clinton supporter")
+    assert QuoteAttributor._description_referent(None, SpeakerResolver(one), "one Clinton supporter", pos, [], one) == \
+        (True, "one Clinton supporter")
+
+
 def test_a_capitalised_plural_the_text_also_writes_in_lower_case_is_not_he_or_she():
     from quoteattr.speakers import common_plural as _common_plural
 
