@@ -47,6 +47,7 @@ TITLE_WORDS = frozenset(
     commissioner sheriff speaker det insp supt dci monsieur madame mademoiselle maître
     whip senators sens sens. reps reps. representatives pollster host anchor adviser advisor consultant
     congressman congresswoman candidate nominee lawmaker businessman businesswoman commentator
+    assemblyman assemblywoman assemblymember delegate reporter correspondent columnist editor
     bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin ministerpräsident ministerpräsidentin
     kanzler kanzlerin landrat landrätin staatsanwalt staatsanwältin richter richterin präsident präsidentin
     ministerin sprecher sprecherin polizeisprecher polizeisprecherin professorin pfarrer pfarrerin direktor
@@ -384,7 +385,7 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
 
 
 # A party label before a name, as US copy writes it: "Democrat Hillary Clinton".
-_PARTY_WORDS = frozenset("democrat democratic republican gop libertarian independent".split())
+_PARTY_WORDS = frozenset("democrat democrats democratic republican republicans gop libertarian independent".split())
 
 # "-ist" words that name a creed, not a trade: "Dunmore Methodist Circuit", "Socialist Alliance"
 _CREEDS = frozenset("""methodist baptist adventist pentecostal evangelist socialist communist nationalist unionist

@@ -466,6 +466,10 @@ def test_dates_places_and_occupations_are_not_names():
         ("Chief Ray Tolland of the Pell County Fire Protection District", "Ray Tolland"),
         ("Jane Roe of the Bronx", "Jane Roe"),
         ("Friends of the Earth", "Friends of the Earth"),
+        ("Reporter Jomana Karadsheh", "Jomana Karadsheh"),  # US copy's trades and offices
+        ("Assemblywoman Claudia Tenney", "Claudia Tenney"),
+        ("Democrats Hillary Clinton", "Hillary Clinton"),  # "Democrats Hillary Clinton, Bernie Sanders, and ..."
+        ("Democrats Abroad", "Democrats Abroad"),
     ],
 )
 def test_strip_titles_keeps_only_the_name(mention, name):
