@@ -224,7 +224,8 @@ _FRONTED_ADVERBIAL = re.compile(r"(?i:two|three|four|five|a\s+few|several)\s+(?:
                                 r"(?:down|away|along|up|further\s+on)")
 
 
-_PLACE_PHRASE = re.compile(capitals(r"(?i:in|at|from|on|outside|inside)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"))
+# A fronted phrase before the speaker: "In Hallstad, ...", "Of Carson, Levine ... said".
+_PLACE_PHRASE = re.compile(capitals(r"(?i:in|at|from|on|outside|inside|of|about|as for)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"))
 
 
 @lru_cache(maxsize=32768)
@@ -241,7 +242,7 @@ def mention_name(mention: str) -> str | None:
     mention = _PARTY_STATE.sub("", mention)  # "Rep. Jason Chaffetz (R-Utah"
     parts = appositive_parts(mention)
     while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
-        parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...": not the speaker
+        parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...", "Of Carson, ...": not the speaker
     if len(parts) > 2 and parts[0][:1].isupper() and _POSSESSIVE.search(parts[1].split()[0]) and parts[1].split()[-1].islower():
         parts = parts[1:]  # "[outside the] Royal Courts of Justice, Adeyemi’s solicitor, Priya Kaur": the solicitor
     for part in parts:
@@ -484,7 +485,7 @@ _LEADING_WORDS = frozenset(
     till during for from with by under without like unlike despite among amid amidst inside outside
     near through across between into onto over upon via within beyond toward towards throughout
     following including against about many some several most all both few each any no another
-    such selon laut según""".split()
+    such more of selon laut según""".split()
 ) | SENTENCE_ADVERBS | _FOCUSING_ADVERBS
 _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
@@ -760,6 +761,8 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
         name = strip_titles(raw)
         if not name or name.lower() in PRONOUNS or name.lower() in DETERMINERS:
             continue
+        if name.lower() in SENTENCE_ADVERBS or name.lower() in _LEADING_WORDS:
+            continue  # "Instead, the businessman has insisted", "More troubling ... was": openers, not names
         if function_words and (all(w.lower().strip("’'") in function_words for w in name.split())
                                or re.match(r"[LDQ][’'][a-zà-ÿ]", name)):
             continue  # "Presque", "Dans", "Für", "L’accusé": a foreign sentence opener
@@ -1565,8 +1568,9 @@ class SpeakerResolver:
                 if pat is pat_before and own_place and not own_place & set(m.group(0).split()) \
                         and _other_place_before(window, m.start(), own_place):
                     continue  # "the Skelbridge coach" is not "Dunmarrow head coach Brian Tolland"
-                if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)):
-                    continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ..."
+                if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)) \
+                        or m.group(1).lower() in SENTENCE_ADVERBS or m.group(1).lower() in _LEADING_WORDS:
+                    continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ...", "Instead, the businessman"
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
                     if own_place and own_place & set(re.findall(r"[\w’'\-]+", m.group(0) + re.split(r"[.;\n]", window[m.end() : m.end() + 80])[0])):
@@ -1607,7 +1611,8 @@ class SpeakerResolver:
                 return False  # "The winchman on the rescue helicopter" is someone
             return _place_like(name) or bool(cached_regex(
                 rf"\b(?:in|at|near|outside|above|below|around|across|beyond|en|à|aus|nach|desde|hacia)\s+{re.escape(name)}\b(?![’']s)").search(self.text))
-        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via|en|à|aus|nach|desde|hacia)\s+{re.escape(name)}\b").search(self.text))
+        return bool(cached_regex(rf"\b(?:in|to|from|at|near|outside|across|into|via|en|à|aus|nach|desde|hacia"
+                                 rf"|(?:capital|state|country|people|government|embassy|borders?) of)\s+{re.escape(name)}\b").search(self.text))
 
     @cached_property
     def dateline_places(self) -> set[str]:

@@ -1487,3 +1487,15 @@ def test_a_hometown_after_a_name_does_not_hide_the_pronoun_that_follows():
     text = "Robin Hale, of Springfield, Va., said he had fought in Vietnam. Kim Lee, from Leeds, said she was there."
     r = SpeakerResolver(text)
     assert r.gender("Robin Hale", len(text)) == "m" and r.gender("Kim Lee", len(text)) == "f"
+
+
+def test_sentence_openers_are_no_names_and_a_fronted_of_phrase_is_not_the_speaker():
+    text = ("More troubling to many in the room was Trump’s unwillingness to back a united Jerusalem as the "
+            "capital of Israel. Instead, the businessman has insisted his position will be strongest.")
+    names = [n.name for n in find_names(text)]
+    assert "More" not in names and "Instead" not in names and "Trump" in names
+    r = SpeakerResolver(text)
+    assert r.bound_name("the businessman", text.index("the businessman")) is None  # not "Instead, the businessman"
+    assert r.is_place("Israel")  # "the capital of Israel": never he or she
+    assert mention_name("Of Carson, Levine, who has given money to Marco Rubio") == "Levine"
+    assert mention_name("Of Carson") == "Carson"
