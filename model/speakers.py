@@ -721,7 +721,7 @@ _NUMBERED_THINGS = frozenset("""year route channel platform gate terminal grade 
 _STATE_ABBREVIATIONS = (r"Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|Ind|Iowa|Kan|Ky|La|Maine|Md|"
                         r"Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[HJMYCD]|Ohio|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Texas|Utah|"
                         r"Vt|Va|Wash|W\.Va|Wis|Wyo")
-_PARTY_STATE = re.compile(capitals(rf"\((?:[RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?|(?:{_STATE_ABBREVIATIONS})\.?)(?:\)|$)"
+_PARTY_STATE = re.compile(capitals(rf"\((?:[RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?|[RDI]|(?:{_STATE_ABBREVIATIONS})\.?)(?:\)|$)"
                                    rf"|(?<=,[ \t])[RDI]-(?:{_STATE_ABBREVIATIONS}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\.?(?=[,);]|\s|$)"))
 
 

@@ -1378,6 +1378,7 @@ def test_party_and_state_tags_are_neither_names_nor_the_speaker():
     assert mention_name("panel Chairman Rep. Jason Chaffetz (R-Utah") == "Jason Chaffetz"
     assert mention_name("Rep. Joseph Crowley (D-N.Y.), a leading advocate for human rights in Burma") == "Joseph Crowley"
     assert mention_name("Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton") == "Bernie Sanders"
+    assert mention_name("former Vermont governor Howard Dean (D), a Clinton supporter") == "Howard Dean"  # the party alone
 
 
 def test_a_party_label_before_a_given_name_is_not_part_of_the_name():
