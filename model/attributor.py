@@ -513,6 +513,10 @@ class QuoteAttributor:
                           for m in _PLURAL_SUBJECT.finditer(text, _paragraph_start(text, pos), pos) if _is_plural(m.group(1))]
             elif want or low in ("i", "me", "we", "us", "you"):
                 people = [c for c in cands if not _org_like(c[1])] or cands
+                if want and low in ("he", "she"):
+                    asked = _put_to(resolver, text, pos, want, quote)
+                    if asked:  # 'Conroy asked Sanders whether ... ¶ "Sure it is," he said': Sanders answers
+                        return asked
                 if want:
                     people = self._gendered_people(resolver, text, pos, want,
                                                    people + self._described_subjects(resolver, text, pos, history, mentions),
@@ -1016,6 +1020,33 @@ _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)
 _REPLY = re.compile(r"\s*(?:replied|answered|responded)\b")
 _QUESTION_CUE = re.compile(r"\b(?:asked|put it to|pressed|suggested)\b")
+
+
+def _put_to(resolver: SpeakerResolver, text: str, pos: int, want: str, quote: str) -> str | None:
+    """The person a question was put to in the sentence just before the quote ('Scott Conroy
+    asked Sanders whether questions about his health were fair game.' then '"Sure it is,"
+    he said'): the he/she after the answer is whoever was asked, not who asked."""
+    at = text.rfind(quote[:40], 0, pos) if quote.strip() else -1
+    if at < 0 or not text[max(0, at - 1) : at] in OPEN_MARKS:
+        return None
+    opening = at - 1
+    while opening > 0 and text[opening - 1] in " \t\n":
+        opening -= 1
+    if opening <= 0 or text[opening - 1] not in ".!?":
+        return None  # the quote opens no sentence: its subject is the sentence's own
+    before = sentence_start(text, opening - 1)
+    for n in resolver.names:
+        if before <= n.start < opening and _ASKED.search(text, max(0, n.start - 8), n.start) \
+                and _QUESTION_AFTER.match(text, n.end) and not is_org(n.name):
+            name = resolver.canonical_name(n.name, n.start)
+            if resolver.gender(name, pos) in (want, None) and not _named_in(name, quote):
+                return name
+    return None
+
+
+# "asked Sanders whether ...", "asked Trump if ...": a question put to someone named.
+_ASKED = re.compile(r"\basked\s+$")
+_QUESTION_AFTER = re.compile(r"\s+(?:whether|if|about|why|how|what|when|where|who)\b")
 
 
 def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: str | None,

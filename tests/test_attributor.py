@@ -637,6 +637,20 @@ def test_another_supporter_is_someone_new_not_the_supporter_named_before():
         (True, "one Clinton supporter")
 
 
+def test_the_one_a_question_was_put_to_answers_it():
+    from quoteattr.attributor import _put_to
+
+    text = ("Last month, The Huffington Post\u2019s Scott Conroy asked Bernie Sanders whether questions about his "
+            "health were fair game. \u201cSure it is. I would not have run if I was not blessed,\u201d he said.")
+    quote = "Sure it is. I would not have run if I was not blessed,"
+    he = text.index("he said")
+    assert _put_to(SpeakerResolver(text), text, he, "m", quote) == "Bernie Sanders"
+    told = text.replace("asked Bernie Sanders whether", "told Bernie Sanders that")
+    assert _put_to(SpeakerResolver(told), told, told.index("he said"), "m", quote) is None
+    inside = text.replace(". \u201cSure", ", and \u201cSure")  # the quote opens no sentence
+    assert _put_to(SpeakerResolver(inside), inside, inside.index("he said"), "m", quote) is None
+
+
 def test_a_capitalised_plural_the_text_also_writes_in_lower_case_is_not_he_or_she():
     from quoteattr.speakers import common_plural as _common_plural
 
