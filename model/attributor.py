@@ -1494,7 +1494,10 @@ _ORG_SYNONYMS = {"force": ("police", "constabulary"), "charity": ("trust", "foun
                  "airline": ("air", "airways", "airlines"), "carrier": ("air", "airways", "airlines"),
                  "agency": ("office", "authority", "inspectorate", "directorate", "organisation", "organization", "programme"),
                  "regulator": ("authority", "commission", "office", "board", "inspectorate", "agency", "directorate"),
-                 "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency", "directorate")}
+                 "watchdog": ("authority", "commission", "office", "board", "inspectorate", "agency", "directorate"),
+                 # "the conservative-leaning newspaper wrote": The Wall Street Journal
+                 "newspaper": ("times", "post", "journal", "herald", "tribune", "gazette", "courier", "telegraph",
+                               "guardian", "chronicle", "observer", "examiner", "inquirer", "register", "globe", "sentinel")}
 # Modifiers that do not tell one organisation of a kind from another.
 _LOOSE_MODIFIERS = frozenset("local new national regional state federal city country's same former main two central".split())
 
@@ -1507,6 +1510,8 @@ def _modifier_fits(description: str, org: str) -> bool:
     words = [w.lower() for w in written]
     if len(words) < 2 or words[-2] in DETERMINERS or words[-2] in _LOOSE_MODIFIERS or re.match(r"\d", words[-2]):  # "the 14-nation union"
         return True
+    if re.fullmatch(r"[a-z]+-(?:leaning|based|owned|run|funded|backed)", words[-2]):
+        return True  # "the conservative-leaning newspaper", "the London-based charity": no part of a name
     if words[-2].endswith(("’s", "'s")):
         # "Kolvaria's ministry" is any ministry of Kolvaria's; "the governor's office" is no
         # "Pell County Sheriff's Office"

@@ -72,7 +72,7 @@ ORG_HEADS = frozenset(
     mining minerals petroleum steel electronics semiconductors software aerospace automotive
     engineering properties hotels supermarkets brewery breweries dairies textiles plastics
     utilities conservatory conservatoire lycée gallery theatre theater orchestra choir opera ballet
-    festival air metals rail unit lines homes observatory district
+    festival air metals rail unit lines homes observatory district newspaper
     bakery bakeries café cafe restaurant bistro shop store stores pharmacy salon deli diner tavern
     show podcast programme program""".split()
 )

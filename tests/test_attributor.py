@@ -711,6 +711,8 @@ def test_organisation_descriptions_and_their_modifiers():
     assert not _modifier_fits("the governor's office", "Pell County Sheriff's Office")  # someone else's office
     assert _modifier_fits("the sheriff's office", "Pell County Sheriff's Office")
     assert _modifier_fits("Kolvaria's ministry", "Ministry of Defence")
+    assert _modifier_fits("the conservative-leaning newspaper", "The Wall Street Journal")  # a leaning is no name
+    assert _org_like("the conservative-leaning newspaper")  # a newspaper is never he or she
 
 
 def test_the_latest_description_with_the_head_beats_an_organisation_named_before_it(shipped):
@@ -1609,3 +1611,13 @@ def test_a_person_description_is_not_a_name_only_ever_written_before_a_noun(ship
     settled, speaker = shipped._description_referent(r, "The Republican", pos, [(text.index("he said"), "Donald Trump")], text)
     assert speaker != "Kent County Republican"
     assert _only_modifies(text, "Kent County Republican") and not _only_modifies(text, "Donald Trump")
+
+
+def test_the_newspaper_is_the_paper_the_story_named():
+    from quoteattr.attributor import QuoteAttributor
+
+    text = ("In a scathing opinion piece, The Wall Street Journal called on Trump to get his act together. "
+            "\u201cHe needs to stop blaming everyone else,\u201d the conservative-leaning newspaper wrote.")
+    pos = text.index("the conservative-leaning")
+    assert QuoteAttributor._description_referent(None, SpeakerResolver(text), "the conservative-leaning newspaper", pos, [], text) \
+        == (True, "Wall Street Journal")
