@@ -422,10 +422,15 @@ def strip_titles(name: str) -> str:
     runs = [r for r in _NAME_RUN.finditer(head) if r.group(0).lower() not in SENTENCE_ADVERBS]
     if not runs:
         return head
+    run = runs[-1]
     if len(runs) >= 2 and " of " in runs[-2].group(0) and is_org(runs[-2].group(0)) \
             and (k := of_and_tail(head, runs[-2].end())) and k.span(1) == runs[-1].span():
-        return strip_titles(runs[-2].group(0)) + " and " + runs[-1].group(0)  # "Ministry of Wildlife and Tourism"
-    run = runs[-1]
+        inner = strip_titles(runs[-2].group(0))
+        if is_org(inner):
+            return inner + " and " + runs[-1].group(0)  # "Ministry of Wildlife and Tourism"
+        # "Serena Kelleher-Vergantini of Washington's Institute for Science and International
+        # Security": a person, then where they work
+        run = runs[-2]
     words = run.group(0).split()
     lead_cut = _leading_cut(words)
     words = words[lead_cut:]  # "On Kettleholm", "When Amrullah Saleh", "In March the ... Trust"
@@ -434,7 +439,8 @@ def strip_titles(name: str) -> str:
     generation = words.pop() if _generation(" ".join(words)) else None
     for j in range(len(words) - 2, 0, -1):
         rest = words[j + 1 :]
-        if _is_title(words[j], rest[0]) and not _INITIAL.fullmatch(words[j]) and is_org(" ".join(words[: j + 1])) \
+        if _is_title(words[j], rest[0]) and rest[0][:1].isupper() and not _INITIAL.fullmatch(words[j]) \
+                and is_org(" ".join(words[: j + 1])) \
                 and not is_org(" ".join(rest)) \
                 and not any(_is_title(w) and not _INITIAL.fullmatch(w) for w in rest):
             words = rest  # "Senate Majority Leader Paul Brennan", "Bank of England Governor Andrew Bailey"
