@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, party_of, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, names_a_thing, mention_core, mention_head, mention_name, mention_type, org_word,
                                 sentence_end, sentence_start, strip_titles)
@@ -378,6 +378,7 @@ class QuoteAttributor:
                 history.append((mention.start, speaker))
                 if mention_type(mention_text) == "description" and mention_type(speaker) == "name":
                     resolver.roles[mention_head(mention_text).lower()] = speaker  # "its vice-chancellor" -> Threlkeld
+                    resolver.roles[_role_key(mention_text)] = speaker  # and "the Republican candidate" apart
                 g = PRONOUN_GENDER.get(mention_text.strip().lower())
                 if g and mention_type(speaker) == "name":
                     resolver.note_gender(speaker, g, mention.start)
@@ -711,8 +712,10 @@ class QuoteAttributor:
                    and not _org_like(n) and not resolver.is_court_officer(n)]
             if lay:
                 return True, max(lay)[1]
-        if head in resolver.roles and not _is_org_head(head):
-            return True, resolver.roles[head]  # "The vice-chancellor" again: whoever it was before
+        if _role_key(mention) in resolver.roles and not _is_org_head(head):
+            # "The vice-chancellor" again: whoever it was before; "the Democratic presidential
+            # candidate" is not whoever "the Republican candidate" was
+            return True, resolver.roles[_role_key(mention)]
         # A definite description refers back: to an earlier unnamed speaker with the
         # same head ('the official'), or an organisation named with it ('the ministry').
         org = resolver.name_with_head(head, pos)
@@ -1047,6 +1050,14 @@ def _put_to(resolver: SpeakerResolver, text: str, pos: int, want: str, quote: st
 # "asked Sanders whether ...", "asked Trump if ...": a question put to someone named.
 _ASKED = re.compile(r"\basked\s+$")
 _QUESTION_AFTER = re.compile(r"\s+(?:whether|if|about|why|how|what|when|where|who)\b")
+
+
+def _role_key(mention: str) -> str:
+    """How a role is remembered for the next description with its head: the head, with
+    the party that qualifies it where US copy gives one ('d:candidate')."""
+    head = mention_head(mention).lower()
+    party = next((p for w in mention_core(mention).split() if (p := party_of(w))), None)
+    return f"{party}:{head}" if party else head
 
 
 def _answerer(resolver: SpeakerResolver, text: str, mention: Mention, speaker: str | None,

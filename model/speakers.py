@@ -385,6 +385,12 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
     return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None and w not in _CREEDS)
 
 
+def party_of(word: str) -> str | None:
+    """Which US party a word names ('Democratic', 'GOP'), if any."""
+    w = word.lower()
+    return "d" if w in ("democrat", "democrats", "democratic") else "r" if w in ("republican", "republicans", "gop") else None
+
+
 # A party label before a name, as US copy writes it: "Democrat Hillary Clinton".
 _PARTY_WORDS = frozenset("democrat democrats democratic republican republicans gop libertarian independent".split())
 
@@ -1518,6 +1524,7 @@ class SpeakerResolver:
         hits, placed = [], []
         words = mention_core(description).lower().split()
         own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
+        own_party = next((party_of(w) for w in words if party_of(w)), None)
         noun_modifier = words[-2] if len(words) >= 3 and words[-2].isalpha() and words[-2] not in DETERMINERS \
             and not own_modifier and not head_pattern.startswith(words[-2]) else None
         core = mention_core(description).split()
@@ -1568,6 +1575,8 @@ class SpeakerResolver:
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
                         and prev.group(1).lower() not in description.lower():
                     continue  # "the mayor" is not "Deputy Mayor Osman Kettleby"
+                if pat is pat_before and prev and own_party and party_of(prev.group(1)) not in (None, own_party):
+                    continue  # "the Democratic presidential candidate" is not "Republican presidential candidate Marco Rubio"
                 if pat is pat_before and prev and prev.group(1).lower() in _ROLE_MODIFIERS \
                         and own_modifier and prev.group(1).lower() != own_modifier:
                     continue  # "the assistant coach" is not "head coach Rasmus Engel"

@@ -1621,3 +1621,16 @@ def test_the_newspaper_is_the_paper_the_story_named():
     pos = text.index("the conservative-leaning")
     assert QuoteAttributor._description_referent(None, SpeakerResolver(text), "the conservative-leaning newspaper", pos, [], text) \
         == (True, "Wall Street Journal")
+
+
+def test_a_role_remembered_keeps_its_party():
+    from quoteattr.attributor import _role_key
+
+    assert _role_key("the Democratic presidential candidate") == "d:candidate"
+    assert _role_key("the GOP presidential candidate") == "r:candidate"
+    assert _role_key("the vice-chancellor") == "vice-chancellor"
+    text = ("Republican presidential candidate Marco Rubio responded first. Sen. Bernie Sanders also called on China.\n\n"
+            "\u201cChina is equally concerned,\u201d the independent Vermont senator and Democratic presidential candidate told ABC.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the Democratic presidential candidate", text.index("the independent")) is None  # not Rubio
+    assert r.bound_name("the Republican presidential candidate", text.index("the independent")) == "Marco Rubio"
