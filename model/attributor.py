@@ -459,6 +459,12 @@ class QuoteAttributor:
         """
         mention = _REFLEXIVE.sub("", mention)  # "Brandt herself said" is Brandt
         kind = mention_type(mention)
+        if _VERB_PHRASE.match(mention.strip()):
+            # "RoseAnn DeMoro, executive director of ..., a union that has been [busing its
+            # members across the country to] campaign for him, also said": a clause cut out of
+            # the sentence, whose subject is the speaker
+            subject = [c for c in resolver.sentence_subjects(pos) if c[0] >= sentence_start(text, pos)]
+            return max(subject)[1] if subject else None
         by_age = resolver.relative_by_age(mention, pos)  # "the younger Moberg"
         if by_age:
             return by_age
@@ -1050,6 +1056,10 @@ def _put_to(resolver: SpeakerResolver, text: str, pos: int, want: str, quote: st
 # "asked Sanders whether ...", "asked Trump if ...": a question put to someone named.
 _ASKED = re.compile(r"\basked\s+$")
 _QUESTION_AFTER = re.compile(r"\s+(?:whether|if|about|why|how|what|when|where|who)\b")
+
+
+# A gerund with its object ("busing its members ..."): a verb phrase, never who spoke.
+_VERB_PHRASE = re.compile(r"[a-z]+ing\s+(?:its|his|her|their|the|a|an)\s")
 
 
 def _role_key(mention: str) -> str:

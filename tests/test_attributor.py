@@ -1634,3 +1634,13 @@ def test_a_role_remembered_keeps_its_party():
     r = SpeakerResolver(text)
     assert r.bound_name("the Democratic presidential candidate", text.index("the independent")) is None  # not Rubio
     assert r.bound_name("the Republican presidential candidate", text.index("the independent")) == "Marco Rubio"
+
+
+def test_a_verb_phrase_cut_out_as_a_mention_is_the_sentences_subject(shipped):
+    text = ("RoseAnn DeMoro, executive director of National Nurses United, a union that has been busing its members "
+            "across the country to campaign for him, also said her group planned to take part.")
+    pos = text.index("busing")
+    mention = "busing its members across the country to"
+    assert shipped._canonical(SpeakerResolver(text), mention, pos, [], [], text) == "RoseAnn DeMoro"
+    loose = "Busing its members across the country, a union said its group planned to take part."
+    assert shipped._canonical(SpeakerResolver(loose), "busing its members", 0, [], [], loose) is None
