@@ -505,7 +505,9 @@ class QuoteAttributor:
             # A mention already resolved as a quote's speaker counts as that speaker: "the
             # younger Moberg" is Aino Moberg, not whoever the bare surname names.
             if m.start < pos and m.start not in said and mention_type(mt) == "name" \
-                    and not (resolver.foreign and mt.strip().lower() in FOREIGN_FUNCTION_WORDS):  # "Enfrente"
+                    and text[m.start - 1 : m.start] not in ("-", "\u2010") \
+                    and not text[m.start - 1 : m.start].isalnum() \
+                    and not (resolver.foreign and mt.strip().lower() in FOREIGN_FUNCTION_WORDS):  # "Enfrente"; not "[Star-]Ledger"
                 sources.append((m.start, resolver.canonical_name(mt, m.start)))
         cands = spoke + sources
         want = PRONOUN_GENDER.get(low)

@@ -1644,3 +1644,12 @@ def test_a_verb_phrase_cut_out_as_a_mention_is_the_sentences_subject(shipped):
     assert shipped._canonical(SpeakerResolver(text), mention, pos, [], [], text) == "RoseAnn DeMoro"
     loose = "Busing its members across the country, a union said its group planned to take part."
     assert shipped._canonical(SpeakerResolver(loose), "busing its members", 0, [], [], loose) is None
+
+
+def test_a_mention_inside_a_hyphenated_name_is_nobody(shipped):
+    text = ("Republican Christine Todd Whitman told The Star-Ledger of Newark last week she would rather vote for "
+            "Hillary Clinton. \u201cI am ashamed,\u201d she said.")
+    ledger = text.index("Ledger")
+    she = text.index("she said")
+    mentions = [Mention(ledger, ledger + len("Ledger"), 0, 1)]
+    assert shipped._canonical(SpeakerResolver(text), "she", she, [], mentions, text, "I am ashamed,") == "Christine Todd Whitman"
