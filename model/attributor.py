@@ -365,6 +365,9 @@ class QuoteAttributor:
                   and mention_type(quotes[-1].speaker) == "name" and _continues_previous(text, u, quotes[-1])):
                 # The news pattern: a paragraph names a speaker, the next is their quote alone.
                 speaker = quotes[-1].speaker
+            elif u.kind == "direct" and quotes and quotes[-1].speaker and _goes_on(resolver, text, u, quotes[-1]):
+                # "Howard continued his scathing remarks." ¶ "...": the speaker before, taken up again
+                speaker = quotes[-1].speaker
             elif (u.kind == "direct" and foreign and quotes and quotes[-1].speaker
                   and "\n" not in text[quotes[-1].end : u.start]):
                 speaker = quotes[-1].speaker  # « A », a-t-il ajouté. « B » : the same speaker goes on
@@ -1919,6 +1922,20 @@ def _colon_paragraph_speaker(text: str, u: _Unit, mentions: list[Mention]) -> Me
     prev_start = _paragraph_start(text, max(prev_end - 1, 0))
     inside = [m for m in mentions if prev_start <= m.start and m.end <= prev_end]
     return inside[-1] if inside else None
+
+
+def _goes_on(resolver: SpeakerResolver, text: str, u: _Unit, prev: Quote) -> bool:
+    """A quote opening its paragraph, after a paragraph without marks whose subject is the
+    previous quote's speaker ('“...,” Howard said.' ¶ 'Howard continued his scathing
+    remarks.' ¶ '“...”'): that speaker goes on."""
+    para = _paragraph_start(text, u.start)
+    if text[para : u.start].strip() not in OPEN_MARKS or para < 2:
+        return False
+    before = _paragraph_start(text, para - 2)
+    if prev.start < _paragraph_start(text, max(before - 2, 0)) or any(c in OPEN_MARKS for c in text[before:para]):
+        return False  # the quote before is further back, or the paragraph between has words in marks
+    subjects = [c for c in resolver.sentence_subjects(para - 1) if c[0] >= before]
+    return bool(subjects) and max(subjects)[1] == prev.speaker
 
 
 def _continues_previous(text: str, u: _Unit, prev: Quote) -> bool:

@@ -1653,3 +1653,17 @@ def test_a_mention_inside_a_hyphenated_name_is_nobody(shipped):
     she = text.index("she said")
     mentions = [Mention(ledger, ledger + len("Ledger"), 0, 1)]
     assert shipped._canonical(SpeakerResolver(text), "she", she, [], mentions, text, "I am ashamed,") == "Christine Todd Whitman"
+
+
+def test_a_paragraph_whose_subject_spoke_last_hands_the_next_quote_back_to_them():
+    from quoteattr.attributor import _goes_on, _Unit
+
+    text = ("\u201cShe is a bitter old grandma,\u201d Clint Howard said recently.\n\n"
+            "Howard continued his scathing remarks.\n\n"
+            "\u201cEight years ago she was the presumed nominee.\u201d")
+    prev = Quote(start=1, end=text.index(",\u201d"), text="", kind="direct", speaker="Clint Howard")
+    u = _Unit(text.index("Eight"), text.index("nominee.") + 8, "direct", 1.0, (0, 1))
+    assert _goes_on(SpeakerResolver(text), text, u, prev)
+    other = text.replace("Howard continued his scathing remarks.", "Marta Lind disagreed with him.")
+    u2 = _Unit(other.index("Eight"), other.index("nominee.") + 8, "direct", 1.0, (0, 1))
+    assert not _goes_on(SpeakerResolver(other), other, u2, prev)
