@@ -385,6 +385,11 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
     return w in TITLE_WORDS or (len(w) > 5 and w.endswith(("ist", "yst")) and nxt is not None and w not in _CREEDS)
 
 
+# A role someone held before: "the governor" now is not "the former governor".
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Oo]netime|[Oo]ne-time|[Ee]rstwhile)")
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)[ \t]*(?:[A-Z][\w.\-]*[ \t]+){0,3}$")
+
+
 def party_of(word: str) -> str | None:
     """Which US party a word names ('Democratic', 'GOP'), if any."""
     w = word.lower()
@@ -1525,6 +1530,7 @@ class SpeakerResolver:
         words = mention_core(description).lower().split()
         own_modifier = words[-2] if len(words) >= 3 and words[-2] in _ROLE_MODIFIERS else None
         own_party = next((party_of(w) for w in words if party_of(w)), None)
+        former = bool(_FORMER.search(description))
         noun_modifier = words[-2] if len(words) >= 3 and words[-2].isalpha() and words[-2] not in DETERMINERS \
             and not own_modifier and not head_pattern.startswith(words[-2]) else None
         core = mention_core(description).split()
@@ -1575,6 +1581,9 @@ class SpeakerResolver:
                 if pat is pat_before and prev and prev.group(1).lower() in _OTHER_OFFICE \
                         and prev.group(1).lower() not in description.lower():
                     continue  # "the mayor" is not "Deputy Mayor Osman Kettleby"
+                if not former and (_FORMER.search(m.group(0)) if pat is pat_after
+                                   else _FORMER_BEFORE.search(window, max(0, m.start() - 30), m.start())):
+                    continue  # "the governor" is not "Christine Todd Whitman, the former New Jersey governor"
                 if pat is pat_before and prev and own_party and party_of(prev.group(1)) not in (None, own_party):
                     continue  # "the Democratic presidential candidate" is not "Republican presidential candidate Marco Rubio"
                 if pat is pat_before and prev and prev.group(1).lower() in _ROLE_MODIFIERS \

@@ -1505,3 +1505,16 @@ def test_sentence_openers_are_no_names_and_a_fronted_of_phrase_is_not_the_speake
     assert r.is_place("Israel")  # "the capital of Israel": never he or she
     assert mention_name("Of Carson, Levine, who has given money to Marco Rubio") == "Levine"
     assert mention_name("Of Carson") == "Carson"
+
+
+def test_a_role_now_is_not_the_same_role_held_before():
+    text = ("Christine Todd Whitman, the former New Jersey governor, criticised him. Gov. Chris Christie defended "
+            "his endorsement on his radio show. \u201cI have known him for 14 years,\u201d the governor said.")
+    r = SpeakerResolver(text)
+    pos = text.index("the governor said")
+    assert r.bound_name("the governor", pos) != "Christine Todd Whitman"
+    assert r.bound_name("the former governor", pos) == "Christine Todd Whitman"
+    before = "Former Vermont governor Howard Dean backed her. \u201cShe will win,\u201d the governor said."
+    r = SpeakerResolver(before)
+    assert r.bound_name("the governor", before.index("the governor")) is None
+    assert r.bound_name("the former governor", before.index("the governor")) == "Howard Dean"
