@@ -386,7 +386,7 @@ def _is_title(word: str, nxt: str | None = None) -> bool:
 
 
 # A role someone held before: "the governor" now is not "the former governor".
-_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Oo]netime|[Oo]ne-time|[Ee]rstwhile)")
+_FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-|[Ll]ate(?=\s)|[Oo]netime|[Oo]ne-time|[Ee]rstwhile)")  # not "late-night host"
 _FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)[ \t]*(?:[A-Z][\w.\-]*[ \t]+){0,3}$")
 
 

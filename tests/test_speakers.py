@@ -1518,3 +1518,5 @@ def test_a_role_now_is_not_the_same_role_held_before():
     r = SpeakerResolver(before)
     assert r.bound_name("the governor", before.index("the governor")) is None
     assert r.bound_name("the former governor", before.index("the governor")) == "Howard Dean"
+    host = "Jimmy Fallon, the late-night host, laughed. \u201cNo,\u201d the host said."
+    assert SpeakerResolver(host).bound_name("the host", host.index("the host said")) == "Jimmy Fallon"  # no 'late' role
