@@ -27,9 +27,9 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, party_of, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
-                                in_double_quotes, is_org, names_a_thing, mention_core, mention_head, mention_name, mention_type, org_word,
+                                in_double_quotes, is_org, names_a_thing, mention_core, mention_head, mention_name, mention_type, org_word, party_of,
                                 sentence_end, sentence_start, strip_titles)
 from quoteattr.tagging import DocEncoding, encode_documents
 
@@ -508,9 +508,8 @@ class QuoteAttributor:
             # A mention already resolved as a quote's speaker counts as that speaker: "the
             # younger Moberg" is Aino Moberg, not whoever the bare surname names.
             if m.start < pos and m.start not in said and mention_type(mt) == "name" \
-                    and text[m.start - 1 : m.start] not in ("-", "\u2010") \
-                    and not text[m.start - 1 : m.start].isalnum() \
-                    and not (resolver.foreign and mt.strip().lower() in FOREIGN_FUNCTION_WORDS):  # "Enfrente"; not "[Star-]Ledger"
+                    and not _inside_word(text, m.start) \
+                    and not (resolver.foreign and mt.strip().lower() in FOREIGN_FUNCTION_WORDS):  # "Enfrente"
                 sources.append((m.start, resolver.canonical_name(mt, m.start)))
         cands = spoke + sources
         want = PRONOUN_GENDER.get(low)
@@ -723,10 +722,11 @@ class QuoteAttributor:
                    and not _org_like(n) and not resolver.is_court_officer(n)]
             if lay:
                 return True, max(lay)[1]
-        if _role_key(mention) in resolver.roles and not _is_org_head(head):
+        role = _role_key(mention)
+        if role in resolver.roles and not _is_org_head(head):
             # "The vice-chancellor" again: whoever it was before; "the Democratic presidential
             # candidate" is not whoever "the Republican candidate" was
-            return True, resolver.roles[_role_key(mention)]
+            return True, resolver.roles[role]
         # A definite description refers back: to an earlier unnamed speaker with the
         # same head ('the official'), or an organisation named with it ('the ministry').
         org = resolver.name_with_head(head, pos)
@@ -1065,6 +1065,11 @@ _QUESTION_AFTER = re.compile(r"\s+(?:whether|if|about|why|how|what|when|where|wh
 
 # A gerund with its object ("busing its members ..."): a verb phrase, never who spoke.
 _VERB_PHRASE = re.compile(r"[a-z]+ing\s+(?:its|his|her|their|the|a|an)\s")
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """Whether a mention starts inside a word: 'Ledger' of 'The Star-Ledger' is nobody."""
+    return text[start - 1 : start] in ("-", "\u2010") or text[start - 1 : start].isalnum()
 
 
 def _role_key(mention: str) -> str:

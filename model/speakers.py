@@ -225,7 +225,7 @@ _FRONTED_ADVERBIAL = re.compile(r"(?i:two|three|four|five|a\s+few|several)\s+(?:
 
 
 # A fronted phrase before the speaker: "In Hallstad, ...", "Of Carson, Levine ... said".
-_PLACE_PHRASE = re.compile(capitals(r"(?i:in|at|from|on|outside|inside|of|about|as for)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"))
+_FRONTED_PHRASE = re.compile(capitals(r"(?i:in|at|from|on|outside|inside|of|about|as for)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*"))
 
 
 @lru_cache(maxsize=32768)
@@ -241,7 +241,7 @@ def mention_name(mention: str) -> str | None:
     mention = _ACRONYM_AFTER.sub("", mention)  # "The National Union of Mine and Allied Workers (NUMAW"
     mention = _PARTY_STATE.sub("", mention)  # "Rep. Jason Chaffetz (R-Utah"
     parts = appositive_parts(mention)
-    while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _PLACE_PHRASE.fullmatch(parts[0])):
+    while len(parts) > 1 and (parts[0].lower() in SENTENCE_ADVERBS or _FRONTED_PHRASE.fullmatch(parts[0])):
         parts = parts[1:]  # "Meanwhile, ...", "In Hallstad, ...", "Of Carson, ...": not the speaker
     if len(parts) > 2 and parts[0][:1].isupper() and _POSSESSIVE.search(parts[1].split()[0]) and parts[1].split()[-1].islower():
         parts = parts[1:]  # "[outside the] Royal Courts of Justice, Adeyemi’s solicitor, Priya Kaur": the solicitor
