@@ -316,6 +316,7 @@ _PERSON = re.compile(capitals(r"(?:[A-Z][\w’'\-.]*[ \t]+){1,3}[A-Z][\w’'\-]+
 
 # "the Finn", "the Spaniard", "the 34-year-old Briton": nationality nouns used as descriptions.
 _DEMONYM_NOUN = re.compile(
+    r"(?:one|another|the|a|an)\s+(?:[A-Z][\w\-]*\s+){0,2}(?:Republican|Democrat)|"  # "a New Hampshire Republican"
     r"(?:the|a|an)\s+(?:[\w\-]+\s+)?(?:Finn|Dane|Swede|Pole|Briton|Scot|Turk|Czech|Greek|Spaniard|Frenchman|"
     r"Frenchwoman|Dutchman|Dutchwoman|Swiss|Thai|Kiwi|Aussie|Welshman|Irishman|Englishman|"
     r"Republican|Democrat|Conservative|Tory|Socialist|Liberal|Green|"

@@ -1520,3 +1520,9 @@ def test_a_role_now_is_not_the_same_role_held_before():
     assert r.bound_name("the former governor", before.index("the governor")) == "Howard Dean"
     host = "Jimmy Fallon, the late-night host, laughed. \u201cNo,\u201d the host said."
     assert SpeakerResolver(host).bound_name("the host", host.index("the host said")) == "Jimmy Fallon"  # no 'late' role
+
+
+def test_a_state_and_a_party_describe_someone_unnamed():
+    for m in ("a New Hampshire Republican", "another New Hampshire Democrat", "one South Carolina Democrat"):
+        assert mention_type(m) == "description" and mention_name(m) is None
+    assert "Lenmore Health Board" in [n.name for n in find_names("In 2004 the Lenmore Health Board named a ward.")]
