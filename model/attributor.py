@@ -1579,7 +1579,7 @@ _INSCRIBED = re.compile(
 
 
 # Nouns for groups that never take he or she.
-_COLLECTIVE = frozenset("police people staff personnel crew family public authorities".split())
+_COLLECTIVE = frozenset("police people staff personnel crew family public authorities crowd audience".split())
 _GROUP_SUFFIXES = ("ers", "ists", "ets", "ents", "ians", "ants", "ors", "ees")
 
 

@@ -47,7 +47,7 @@ TITLE_WORDS = frozenset(
     commissioner sheriff speaker det insp supt dci monsieur madame mademoiselle maître
     whip senators sens sens. reps reps. representatives pollster host anchor adviser advisor consultant
     congressman congresswoman candidate nominee lawmaker businessman businesswoman commentator
-    assemblyman assemblywoman assemblymember delegate reporter correspondent columnist editor
+    assemblyman assemblywoman assemblymember delegate reporter correspondent columnist editor recorder treasurer comptroller
     bürgermeister bürgermeisterin oberbürgermeister oberbürgermeisterin ministerpräsident ministerpräsidentin
     kanzler kanzlerin landrat landrätin staatsanwalt staatsanwältin richter richterin präsident präsidentin
     ministerin sprecher sprecherin polizeisprecher polizeisprecherin professorin pfarrer pfarrerin direktor

@@ -592,6 +592,7 @@ def test_plural_groups_are_not_he_or_she():
 
     assert _is_plural("Opposition MPs") and _is_plural("residents of the town") and _is_plural("Researchers")
     assert not _is_plural("Marek Dudek") and not _is_plural("the witness") and not _is_plural("Ruiz")
+    assert _is_plural("The crowd") and _is_plural("the audience")  # a crowd chants; it is never he or the last speaker
 
 
 def test_a_description_set_off_after_a_name_is_that_person():

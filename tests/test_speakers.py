@@ -470,6 +470,7 @@ def test_dates_places_and_occupations_are_not_names():
         ("Assemblywoman Claudia Tenney", "Claudia Tenney"),
         ("Democrats Hillary Clinton", "Hillary Clinton"),  # "Democrats Hillary Clinton, Bernie Sanders, and ..."
         ("Democrats Abroad", "Democrats Abroad"),
+        ("Maricopa County Recorder Helen Purcell", "Helen Purcell"),  # a county office
         # an organisation's head that is also a title ('Center') cuts no name short
         ("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies", "Jeffrey Lewis"),
         ("Serena Kelleher-Vergantini of Washington's Institute for Science and International Security",
