@@ -526,6 +526,11 @@ def _generation(name: str) -> str | None:
     return last if last in GENERATIONS else None
 
 
+def _opener(word: str) -> bool:
+    """A word that only opens a sentence ('Instead', 'More', 'Of'): never a name alone."""
+    return word.lower() in SENTENCE_ADVERBS or word.lower() in _LEADING_WORDS
+
+
 def _leading_cut(words: list[str]) -> int:
     """How many leading words of a capitalised run only open the sentence: 'When', and
     after a preposition the date and determiner too ('In March the Northern Trust')."""
@@ -779,7 +784,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
         name = strip_titles(raw)
         if not name or name.lower() in PRONOUNS or name.lower() in DETERMINERS:
             continue
-        if name.lower() in SENTENCE_ADVERBS or name.lower() in _LEADING_WORDS:
+        if _opener(name):
             continue  # "Instead, the businessman has insisted", "More troubling ... was": openers, not names
         if function_words and (all(w.lower().strip("’'") in function_words for w in name.split())
                                or re.match(r"[LDQ][’'][a-zà-ÿ]", name)):
@@ -1594,7 +1599,7 @@ class SpeakerResolver:
                         and _other_place_before(window, m.start(), own_place):
                     continue  # "the Skelbridge coach" is not "Dunmarrow head coach Brian Tolland"
                 if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)) \
-                        or m.group(1).lower() in SENTENCE_ADVERBS or m.group(1).lower() in _LEADING_WORDS:
+                        or _opener(m.group(1)):
                     continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ...", "Instead, the businessman"
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
