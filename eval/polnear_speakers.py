@@ -15,7 +15,7 @@ writes ``polnear_speakers.json`` (scores and every error in context) and
 ``POLNEAR_SPEAKERS.md`` (the table the README copies) into the directory.
 
 ``--split train`` scores ``data/polnear_train_speakers.jsonl`` instead: the direct quotes of
-336 articles sampled from PolNeAR's train compartment, labelled the same way, and writes
+448 articles sampled from PolNeAR's train compartment, labelled the same way, and writes
 ``polnear_train_speakers.json`` and ``POLNEAR_TRAIN_SPEAKERS.md``. The tagger was trained on
 that compartment, so there it finds quotes and source mentions it has seen; the set is a
 second, larger measure of what comes after tagging (linking a quote to its mention and
