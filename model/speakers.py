@@ -837,8 +837,14 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     for couple in _COUPLE.finditer(text):  # "Martin and Joanne Pelham": Martin is a Pelham too
         first, other = couple.group(1), couple.group(2)
         if first.lower() in _given_names() and other.lower() in _given_names():
-            out = [NameMention(n.start, n.end, f"{first} {couple.group(3)}") if n.start == couple.start(1) and n.name == first
-                   else n for n in out]
+            whole = text[couple.start(1) : couple.end(3)]
+            # "Emilio e Irene Barrientos", "Lucía y Marta Arrieta": the run that held both
+            # (Spanish names may hold 'y') is two people
+            out = [m for n in out for m in (
+                   [NameMention(n.start, n.end, f"{first} {couple.group(3)}")] if n.start == couple.start(1) and n.name == first
+                   else [NameMention(couple.start(1), couple.end(1), f"{first} {couple.group(3)}"),
+                         NameMention(couple.start(2), couple.end(3), f"{other} {couple.group(3)}")]
+                   if n.start == couple.start(1) and n.name == whole else [n])]
     linked = [m for m in _LINKED_ORG.finditer(text) if not _inside(m.start(), skip)]
     if linked:  # the whole name, not its capitalised words
         out = [n for n in out if not any(m.start() <= n.start < m.end() for m in linked)]
@@ -846,7 +852,8 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     return out
 
 
-_COUPLE = re.compile(capitals(r"\b([A-Z][a-z]+)[ \t]+and[ \t]+([A-Z][a-z]+)[ \t]+([A-Z][\w’'\-]+)\b"))
+# "Martin and Joanne Pelham", "Theresa und Franziska Ahlers", "Claire et Thomas Montreuil", "Emilio e Irene Barrientos"
+_COUPLE = re.compile(capitals(r"\b([A-Z][a-zß-ÿ]+)[ \t]+(?:and|und|et|y|e)[ \t]+([A-Z][a-zß-ÿ]+)[ \t]+([A-Z][\w’'\-]+)\b"))
 _POSSESSOR = re.compile(r"(.+?)(?:[’']s|(?<=s)[’'])[ \t]+(.+)")  # "Democracy Corps’ Stan Greenberg" too
 
 

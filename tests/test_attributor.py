@@ -1319,6 +1319,15 @@ def test_spanish_reported_speech_and_pronouns(shipped):
     assert quotes["We will come back,"] == "Ella Barnes"  # 'Ella' is a name in English copy
 
 
+def test_a_daughter_named_with_her_father_in_the_headline_is_she(shipped):
+    text = ("Cuatro décadas de madrugones: Emilio e Irene Barrientos, padre e hija al frente del horno\n\n"
+            "QUINTANAR. Emilio Barrientos lleva 40 años en el horno. Desde hace seis no amasa solo: su hija Irene, "
+            "de 38 años, dejó un empleo en la capital para volver al pueblo.\n\n"
+            "“Yo le decía que estaba loca”, cuenta Emilio, de 66 años.\n\n"
+            "“No fue una decisión romántica, fue una cuenta”, explica ella, con harina hasta en las cejas.")
+    assert _speaker(shipped, text, "decisión romántica") == "Irene Barrientos"
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")

@@ -1265,6 +1265,16 @@ def test_a_couple_written_with_one_surname_are_both_named_in_full():
     assert "Marks Smith" not in [n.name for n in find_names("Marks and Spencer Smith said so.")]  # Marks: no given name
 
 
+def test_a_couple_joined_by_a_foreign_and_are_two_people():
+    # Spanish 'e'/'y' may sit inside one name run; German 'und', French 'et' stand between two
+    names = [n.name for n in find_names("Cuatro décadas de madrugones: Emilio e Irene Barrientos, padre e hija.")]
+    assert "Emilio Barrientos" in names and "Irene Barrientos" in names and "Emilio e Irene Barrientos" not in names
+    names = [n.name for n in find_names("Titular\n\nDesde 2019, Lucía y Marta Arrieta llevan la casa.")]
+    assert {"Lucía Arrieta", "Marta Arrieta"} <= set(names)
+    names = [n.name for n in find_names("Titre\n\nÀ Montvalès, Claire et Thomas Montreuil ont fait du domaine un succès.")]
+    assert "Claire Montreuil" in names and "Claire" not in names
+
+
 def test_a_relative_pronoun_after_a_place_goes_back_to_the_person():
     text = "In the audience was Derek Amos, 67, a retired bus driver from Station Road, who said he had voted."
     assert SpeakerResolver(text).relative_antecedent(text.index("who said")) == "Derek Amos"
