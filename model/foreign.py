@@ -249,6 +249,10 @@ _ENGLISH_DET = {"le": "the", "la": "the", "les": "the", "l'": "the", "l’": "th
                 "un": "a", "une": "a", "ein": "a", "eine": "a", "una": "a"}
 
 
+# The parties to a trial, whom court copy calls by role: who they are is read from how the
+# story introduces them ("où comparaissait Ludovic Sarrazin", "Gonzalo Arévalo, acusado de").
+_COURT_HEADS = {w: "defendant" for w in "prévenu prévenue accusé accusée angeklagte angeklagter acusado acusada "
+                "procesado procesada".split()} | {w: "witness" for w in "témoin zeuge zeugin testigo".split()}
 _SPANISH_PRONOUNS = {"ella": "she", "él": "he", "Él": "he"}
 _GERMAN_KIN = {"mutter": "mother", "vater": "father", "sohn": "son", "tochter": "daughter", "bruder": "brother",
                "schwester": "sister", "frau": "wife", "mann": "husband", "ehefrau": "wife", "ehemann": "husband"}
@@ -283,6 +287,8 @@ def english_mention(mention: str) -> str:
                       else g.group(1).lower(), rest)
     if not (rest[:1].islower() or rest[:1].isdigit()) and not (" " not in rest and org_word(rest)):
         return mention  # "Le Pen", "Die Linke": a name; "la Asociación" is the one named before
+    if rest.lower() in _COURT_HEADS:  # "le prévenu", "der Angeklagte": the English court rules read them
+        return f"{_ENGLISH_DET[m.group(1).lower()]} {_COURT_HEADS[rest.lower()]}"
     return f"{_ENGLISH_DET[m.group(1).lower()]} {rest if rest[:1].islower() else rest.lower()}"
 
 

@@ -1082,11 +1082,19 @@ def sentence_end(text: str, pos: int) -> int:
 
 # How court copy introduces each party: (words before the name, words after it, the name itself).
 _NEVER = re.compile(r"(?!x)x")
-_DEFENDANT = (re.compile(r"\b(?:trial of|jailed|sentenced|convicted|acquitted|charged)\s+$"),
+_DEFENDANT = (re.compile(r"\b(?:trial of|jailed|sentenced|convicted|acquitted|charged"
+                         # "où comparaissait Ludovic Sarrazin", "a condamné vendredi soir Sébastien Kervella",
+                         # "Die Staatsanwaltschaft wirft Daniel K. ... vor", "el juicio contra Gonzalo Arévalo"
+                         r"|comparaissait|comparaît|procès de|condamné(?:\s+[a-zé]+){0,2}|jugé|wirft|Prozess gegen|Angeklagten?"
+                         r"|juicio contra|condenado a|condenó a)\s+$"),
               re.compile(r"(?:,\s+\d{1,3},)?(?:,?\s+(?:who|of|a|an)\b[^.]{0,60}?)?,?\s+(?:had\s+)?(?:denies|denied|admits|admitted|"
                          r"pleaded|was jailed|was sentenced|was convicted|was found guilty|is accused|was accused|"
-                         r"is charged|was charged|stands trial|went on trial)\b"),
-              _NEVER)
+                         r"is charged|was charged|stands trial|went on trial)\b"
+                         # "Gonzalo Arévalo Pineda, de 61 años, acusado de", "Ludovic Sarrazin, 46 ans, poursuivi pour"
+                         r"|(?:,\s+(?:de\s+)?\d{1,3}\s+(?:ans|años))?,\s+(?:acusad[oa]|procesad[oa]|poursuivie?|jugée?|accusée?|"
+                         r"prévenue?|mise?\s+en\s+examen|angeklagt)\b"),
+              # German court copy names the accused by given name and initial ('Daniel K.')
+              re.compile(r"[A-ZÄÖÜ][a-zäöüß]+ [A-Z]$"))
 _COURT_INTRODUCTIONS = {
     "defendant": _DEFENDANT, "accused": _DEFENDANT,
     # "Opening the case for the Crown, Rebecca Thorne KC", "Nadia Carrow KC, prosecuting"

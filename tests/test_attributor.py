@@ -1328,6 +1328,15 @@ def test_a_daughter_named_with_her_father_in_the_headline_is_she(shipped):
     assert _speaker(shipped, text, "decisión romántica") == "Irene Barrientos"
 
 
+def test_the_accused_in_foreign_court_copy_is_the_one_on_trial(shipped):
+    text = ("Castelnoue : trois ans de prison requis contre un faux couvreur\n\n"
+            "Le procureur de la République, Thierry Gaudin, a parlé mardi devant le tribunal correctionnel, où "
+            "comparaissait Ludovic Sarrazin, 46 ans, poursuivi pour escroquerie.\n\n"
+            "« Il m’a dit que le toit allait s’effondrer », a raconté Alain Vernet, 81 ans, l’une des victimes. "
+            "« Je ne sais pas quoi vous dire », a lâché le prévenu, les yeux baissés.")
+    assert _speaker(shipped, text, "Je ne sais pas") == "Ludovic Sarrazin"
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")

@@ -967,6 +967,27 @@ def test_court_parties_are_read_from_how_the_story_introduces_them():
     assert SpeakerResolver("Barclay, 38, a scaffolder from Kellingford, denies murder.").court_role("defendant") == "Barclay"
 
 
+def test_the_accused_in_french_german_and_spanish_court_copy():
+    fr = ("Castelnoue : trois ans requis\n\nLe procureur, Thierry Gaudin, a parlé mardi devant le tribunal, où "
+          "comparaissait Ludovic Sarrazin, 46 ans, poursuivi pour escroquerie.")
+    assert SpeakerResolver(fr).court_role("defendant") == "Ludovic Sarrazin"
+    es = ("Juicio en Montesalce\n\nEl empresario Gonzalo Arévalo Pineda, de 61 años, acusado de arrollar a un "
+          "ciclista, declaró este miércoles.")
+    assert SpeakerResolver(es).court_role("defendant") == "Gonzalo Arévalo Pineda"
+    de = ("Hund beißt Joggerin\n\nDie Joggerin Lisa Hartmann sagte aus. „Das war ein Fehler“, sagte Reinhard K., "
+          "der sich bei Hartmann entschuldigte.")
+    assert SpeakerResolver(de).court_role("defendant") == "Reinhard K"  # press code: the accused by initial
+
+
+def test_foreign_court_roles_read_as_the_english_ones():
+    from quoteattr.foreign import english_mention
+
+    assert english_mention("le prévenu") == "the defendant"
+    assert english_mention("Der Angeklagte") == "the defendant"
+    assert english_mention("la testigo") == "the witness"
+    assert english_mention("la maire") == "the maire"  # other roles keep their word: the role synonyms read it
+
+
 def test_a_person_of_the_organisation_is_two_names():
     text = "Her co-author, Dr Ines Calloway of the Vell Peak Observatory, said the team had ruled it out."
     assert [m.name for m in find_names(text)] == ["Ines Calloway", "Vell Peak Observatory"]
