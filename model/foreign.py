@@ -45,12 +45,16 @@ _NOT_SUBJECT = ("(?!(?:" + "|".join(re.escape(w.capitalize()) for w in sorted(FO
                 + r"|D['’]après|Sa|Son|Ses|Leur)\b)")  # "Dans", "Jeudi", "Für": sentence openers
 _FOREIGN_SUBJECT = (rf"(?:(?:(?:M\.|Mme|Mlle|Me|Dr|Prof\.|Herr|Frau|Sr\.|Sra\.)\s+)?{_NOT_SUBJECT}[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+"
                     r"(?:\s+(?:(?:de|du|von|van|del)\s+)?[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)*"
+                    # "la Guardia Civil", "le Crédit Agricole": French and Spanish capitalise no common
+                    # noun, so an article before capitals opens a name
+                    r"|(?:El|La|Los|Las|Le|Les|el|la|los|las|le|les)\s+[A-ZÉÈÀÂÑ][\w’'\-]+"
+                    r"(?:\s+(?:(?:de|del|des|du|de\s+la)\s+)?[A-ZÉÈÀÂÑ][\w’'\-]+)+"
                     # "la direction de la STV", "der Sprecher der IGME": whose it is, when named
                     rf"|{_FOREIGN_DET}\s*(?!(?i:mañana|tarde|noche|semana|matin|soir|journée|semaine|nuit|morgen|abend|nacht|tag|woche)\b)"
                     r"[\w’'\-]+(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|der|del)\s*[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+|\s+[a-zà-ÿ]+(?=\s*[.,;!?]))?"
                     r"|(?i:son|sa|ses|leur|sein|seine|ihr|ihre|su|sus)\s+[\w’'\-]+"  # "son frère", "ihr Sohn"
                     r"|(?i:il|elle|lui|er|sie|él|ella)\b)")
-_FOREIGN_OPENING = re.compile(rf"(?:[A-ZÉÀ][^,.!?«»„“\n]{{0,40}},\s+)?({_FOREIGN_SUBJECT})(?:,[^,.!?\n]{{0,80}},)?\s+(?:s['’]est\s+|a\s+|hat\s+)?[a-zéèêàâîôûçäöü]")
+_FOREIGN_OPENING = re.compile(rf"(?:[A-ZÉÀ][^,.!?«»„“\n]{{0,60}},\s+)?({_FOREIGN_SUBJECT})(?:,[^,.!?\n]{{0,80}},)?\s+(?:s['’]est\s+|a\s+|hat\s+)?[a-zéèêàâîôûçäöü]")
 _APPOSED_NAME = re.compile(r",[\s\u00a0]+(?:(?:M\.|Mme|Me|Dr|Herr|Frau)\s+)?([A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+(?:[ \t]+[A-ZÉÈÀÂÖÜÄÑ][\w’'\-]+)+)\b")
 _APPOSED_AFTER = re.compile(r"(?:[ \t]+[^,.;:!?«»„“\n]{0,60}?)?"
                             + _APPOSED_NAME.pattern)
@@ -61,6 +65,8 @@ _TITLED_AFTER = re.compile(r"(?:[ \t]+(?!(?:dem|den|der|des|à|au|aux|de|du|a|al
 _FOREIGN_INVERTED = re.compile(r"[\s\u00a0\u202f,]*[\w’'éèêàâîôûç]+(?:-t)?-(il|elle)\b")  # « … », dit-il / a-t-elle
 # « … », a déclaré le maire; «…», explicó a primera hora de la mañana el jefe de Protección Civil
 _FOREIGN_AFTER = re.compile(rf"[\s\u00a0\u202f,]*{_FOREIGN_VERB}"
+                            # "informó entonces la Guardia Civil", "a ensuite précisé le maire", "sagte dann der Trainer"
+                            r"(?:\s+(?:entonces|también|luego|después|además|ensuite|alors|aussi|encore|dann|auch|noch|später|zudem))?"
                             r"(?:\s+(?:a|à|au|en|ante|tras|este|esta|devant|lors|am|vor|gegenüber|nach|im)\b[^,.;:«»“”„\n]{1,40}?)?"
                             rf"\s+({_FOREIGN_SUBJECT})")
 # «…», dijo. / «…», añadió tras la reunión: the subject is not written
@@ -211,12 +217,17 @@ def written_subject(text: str, pos: int) -> str | None:
     return m.group(0) if m else None
 
 
+_GERMAN_OBJECT = re.compile(r"(?<![\w’'\-])(?:den|dem|einen|einem|einer)[ \t]+$")
+
+
 def subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A mention the tagger found in foreign copy (``start``-``end``), kept when it reads as
     a subject (a name, a pronoun, a determiner and noun) and cut to the first one inside it
     otherwise: it reads the words as English and marks 'dit avoir', 'répondu la directrice
     générale' or 'tribunal, Alain Vernet, lui'. A name apposed to a noun stands for it."""
     words = text[start:end]
+    if _GERMAN_OBJECT.search(text, max(0, start - 8), start) and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", words):
+        return None  # "Lohmann schüttelte den Kopf:": a noun after 'den', 'dem', 'einen', never a subject
     if words.lower() in PRONOUN_GENDER or _FOREIGN_SUBJECT_RE.fullmatch(words):
         inside = _FOREIGN_SUBJECT_RE.fullmatch(words) or re.fullmatch(r".+", words)
     else:

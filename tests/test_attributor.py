@@ -1337,6 +1337,19 @@ def test_the_accused_in_foreign_court_copy_is_the_one_on_trial(shipped):
     assert _speaker(shipped, text, "Je ne sais pas") == "Ludovic Sarrazin"
 
 
+def test_foreign_subjects_after_an_adverb_a_long_lead_or_an_article_and_capitals(shipped):
+    es = ("Juicio en Montesalce\n\n«El vehículo presentaba daños recientes en la parte delantera», informó "
+          "entonces la Guardia Civil en un comunicado.")
+    assert _speaker(shipped, es, "El vehículo presentaba") == "Guardia Civil"
+    fr = ("Fermeture de l’usine Brévalor\n\nDans un communiqué diffusé dans la matinée, la direction de Brévalor "
+          "invoque « un effondrement durable des commandes » des constructeurs européens.")
+    assert _speaker(shipped, fr, "un effondrement durable") == "Brévalor"
+    de = ("Werk schließt\n\n»Meine Frau hat mich angerufen«, sagte Mehmet Arslan.\n\n"
+          "Stefan Lohmann arbeitet seit 1998 im Werk. Lohmann schüttelte den Kopf: »Aus dem Radio. So geht man "
+          "mit Leuten um.«")
+    assert _speaker(shipped, de, "Aus dem Radio") == "Stefan Lohmann"  # 'den Kopf' is no one
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")
