@@ -345,6 +345,9 @@ class QuoteAttributor:
                 opening = according_to(text, u.start) or opening_subject(text, u.start)
                 subject = subject_in(text, *opening) if opening else None
                 mention = Mention(*subject, *u.tok) if subject else None
+            if mention is None and u.kind == "direct" and not any(q.speaker and not _in_headline(text, q.start) for q in quotes):
+                opener = _opening_quote_subject(text, u, resolver)
+                mention = Mention(*opener, *u.tok) if opener else None  # "« … » Le procureur, Thierry Gaudin, n’a pas …"
             if mention is not None:
                 mention = _data_owner(text, _inverted_pronoun(text, _whole_possessive(text, _apposed_edges(text, mention))))
                 mention_text = text[mention.start : mention.end]
@@ -910,6 +913,34 @@ def _described_org(text: str, mention: str, pos: int) -> str | None:
     found = [m.group(1) for m in cached_regex(rf"\b[Tt]he\s+([A-Z][\w\-]+(?:\s+[a-z]+){{0,2}}\s+{re.escape(head)})\b").finditer(
         text, _previous_paragraph_start(text, pos), pos) if m.start() != pos and _modifier_fits(mention, m.group(1))]
     return found[-1] if found else None
+
+
+_LEDE_LEAD = re.compile(capitals(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]*[—–][ \t]*)?[«“\"„‘]?[ \t\u00a0\u202f]*"))
+# The next sentence's subject: a name, or a role with the name apposed ('The public
+# prosecutor, Thierry Gaudin,'), followed by its verb
+_LEDE_SUBJECT = re.compile(capitals(
+    r"(?:(?:The|Le|La|L['’]|Der|Die|El)[ \t]+[^,.;:!?«»“”„\"\n]{1,60},[ \t]+)?"
+    r"((?:[A-Z][\w’'\-]+[ \t]+){1,3}[A-Z][\w’'\-]+)(?:,|[ \t]+(?=[a-zà-ÿ]))"))
+
+
+def _opening_quote_subject(text: str, u: _Unit, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    """A story that opens with a quote standing alone, before anyone has spoken, and then
+    names who said it as the next sentence's subject: '« Vous êtes un prédateur. » Le
+    procureur de la République, Thierry Gaudin, n’a pas pris de gants'. The sentence need
+    not say 'said'."""
+    para = _paragraph_start(text, u.start)
+    if not _LEDE_LEAD.fullmatch(text, para, u.start) or text[u.start:u.end].rstrip()[-1:] not in ".!?":
+        return None
+    at = after_marks(text, u.end)
+    if at == u.end or "\n" in text[u.end:at]:
+        return None
+    m = _LEDE_SUBJECT.match(text, at)
+    if m is None:
+        return None
+    name = next((n for n in resolver.names if n.start == m.start(1) and n.end == m.end(1)), None)
+    if name is None or is_org(name.name) or resolver.is_place(name.name) or not first_name_gender(name.name):
+        return None
+    return m.span(1)
 
 
 def _in_headline(text: str, pos: int) -> bool:

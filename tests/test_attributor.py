@@ -1350,6 +1350,18 @@ def test_foreign_subjects_after_an_adverb_a_long_lead_or_an_article_and_capitals
     assert _speaker(shipped, de, "Aus dem Radio") == "Stefan Lohmann"  # 'den Kopf' is no one
 
 
+def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
+    fr = ("Faux couvreur\n\nCASTELNOUE — « Vous n’êtes pas un artisan, monsieur. Vous êtes un prédateur. » Le "
+          "procureur de la République, Thierry Gaudin, n’a pas pris de gants, mardi, devant le tribunal, où "
+          "comparaissait Ludovic Sarrazin, 46 ans.")
+    assert _speaker(shipped, fr, "Vous n’êtes pas") == "Thierry Gaudin"
+    en = ("Fake roofer\n\nCASTELNOUE — \u201cYou are not a craftsman, sir. You are a predator.\u201d The public "
+          "prosecutor, Thierry Gaudin, did not mince his words on Tuesday.")
+    assert _speaker(shipped, en, "You are not a craftsman") == "Thierry Gaudin"
+    nobody = "Fire\n\n\u201cIt was chaos.\u201d Firefighters arrived at the scene at 3am."
+    assert _speaker(shipped, nobody, "It was chaos") is None  # no one named: no one invented
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")
