@@ -501,6 +501,9 @@ class QuoteAttributor:
             settled, speaker = self._description_referent(resolver, mention, pos, history, text)
             if settled:
                 return speaker
+            introduced = _introduced_next(resolver, text, pos, mention)
+            if introduced:  # "…, a confié la mère de la victime. Martine Garnier, 63 ans, a assisté …"
+                return introduced
         # Pronouns and definite descriptions left open: the latest compatible speaker
         # before, from earlier quotes, names the tagger marked as sources, and subjects.
         spoke = [(p, n) for p, n in history if p < pos]
@@ -913,6 +916,31 @@ def _described_org(text: str, mention: str, pos: int) -> str | None:
     found = [m.group(1) for m in cached_regex(rf"\b[Tt]he\s+([A-Z][\w\-]+(?:\s+[a-z]+){{0,2}}\s+{re.escape(head)})\b").finditer(
         text, _previous_paragraph_start(text, pos), pos) if m.start() != pos and _modifier_fits(mention, m.group(1))]
     return found[-1] if found else None
+
+
+def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: str) -> str | None:
+    """A definite role the story has bound to nobody, when the next sentence of its
+    paragraph opens by naming someone new: the role introduced them ('« … », a répondu la
+    directrice générale de la STV. Hélène Marchal, en poste depuis janvier, a assuré …')."""
+    low = mention.strip().lower()
+    if not low.startswith("the ") or _is_org_head(mention_head(mention)) or _is_plural(mention_core(mention)):
+        return None
+    end = sentence_end(text, pos)
+    if text[end : end + 2] != ". ":
+        return None
+    at = end + 2
+    while text[at : at + 1] in (" ", "\u00a0"):
+        at += 1
+    name = next((n for n in resolver.names if n.start == at), None)
+    if name is None or len(name.name.split()) < 2 or is_org(name.name) or resolver.is_place(name.name) \
+            or not first_name_gender(name.name):
+        return None
+    who = resolver.canonical_name(name.name, name.start)
+    if who in {n for _, n in resolver.people_before(pos)}:
+        return None  # someone named before: the role may be anyone's
+    written = written_subject(text, pos)
+    g = head_gender(mention) or (head_gender(written) if written else None)
+    return who if g is None or resolver.gender(who, at) in (g, None) else None
 
 
 _LEDE_LEAD = re.compile(capitals(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]*[—–][ \t]*)?[«“\"„‘]?[ \t\u00a0\u202f]*"))

@@ -1362,6 +1362,18 @@ def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
     assert _speaker(shipped, nobody, "It was chaos") is None  # no one named: no one invented
 
 
+def test_a_role_bound_to_nobody_is_whoever_the_next_sentence_introduces(shipped):
+    text = ("Assises de l’Aven : vingt-deux ans pour le meurtre de Julie Garnier\n\n"
+            "KERLEVENAN — La cour d’assises a condamné vendredi Sébastien Kervella, 41 ans, pour le meurtre de son "
+            "ancienne compagne, Julie Garnier.\n\n"
+            "« Vingt-deux ans, ce n’est rien à côté de ce qu’il nous a pris », a confié la mère de la victime à la "
+            "sortie de l’audience. Martine Garnier, 63 ans, a assisté aux cinq journées du procès.")
+    assert _speaker(shipped, text, "Vingt-deux ans") == "Martine Garnier"  # not the victim
+    known = ("Strike at the depot\n\nFranck Dumoulin and Hélène Marchal met on Monday.\n\n"
+             "\u201cWe will not pay,\u201d the director said. Franck Dumoulin, the union delegate, walked out.")
+    assert _speaker(shipped, known, "We will not pay") != "Franck Dumoulin"  # named before: not introduced here
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")
