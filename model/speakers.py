@@ -120,6 +120,48 @@ _BOUND_NAME_RUN = re.compile(_NAME_RUN_RAW.format(w=capitals(_NAME_WORD_RAW, LAT
 _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
 
 
+# Adjectives of nationality, which open a headline or sentence before a noun ('American
+# admiral rattles Beijing'); a suffix alone cannot tell them from surnames ('Kerrigan').
+_NATIONALITIES = frozenset("""American British French German Chinese Russian Japanese Italian Spanish Mexican
+    Canadian Iranian Israeli Iraqi Syrian Afghan Pakistani Indian Korean Turkish European African Asian Arab Jewish
+    Palestinian Saudi Egyptian Ukrainian Polish Dutch Swedish Cuban Brazilian Australian Irish Scottish Welsh
+    English Greek Libyan Yemeni Venezuelan Colombian Nigerian Kenyan Somali Lebanese Jordanian Kurdish Taiwanese
+    Vietnamese Filipino Indonesian Latino Hispanic Belgian Austrian Swiss Norwegian Danish Finnish Portuguese
+    Argentine Chilean Peruvian Haitian Qatari Emirati Tunisian Moroccan Algerian Sudanese Ethiopian""".split())
+_ACRONYM_JOINERS = frozenset("of for and in on the und et de du des la y".split())
+
+
+def _spelled_out(text: str, paren: int, acronym: str) -> str | None:
+    """The name an acronym in brackets spells out when its run holds 'and' or 'in', which
+    end a name run elsewhere: 'Citizens for Responsibility and Ethics in Washington (CREW)',
+    'Industriegewerkschaft Metall und Elektro (IGME)'. None unless it takes in an 'and'."""
+    words = text[max(0, paren - 150) : paren].split()
+    best = None
+    for k in range(2, min(len(words), 12) + 1):
+        first = words[-k]
+        if not first[:1].isupper():
+            if first.lower() in _ACRONYM_JOINERS:
+                continue
+            break
+        if re.search(r"[.,;:!?]", " ".join(words[-k:-1])):
+            break
+        name = " ".join(words[-k:])
+        if _initials_fit(name, acronym):
+            best = name
+    return best if best and re.search(r" (?:and|und|et|y|&) ", best) else None
+
+
+def _initials_fit(name: str, acronym: str) -> bool:
+    """Whether a name's capitalised words could give ``acronym``: first and last letters
+    agree and the rest come in order ('Industriegewerkschaft Metall und Elektro' for IGME)."""
+    caps = [w[0] for w in name.split() if w[:1].isupper()]
+    letters = [c for c in acronym if c.isalpha()]
+    if len(caps) < 2 or not letters or caps[0] != letters[0] or caps[-1] != letters[-1]:
+        return False
+    it = iter(letters)
+    return all(c in it for c in caps)
+
+
 def and_lead(text: str, start: int) -> tuple[str, int] | None:
     """The words before an organisation name's 'and's, and where they start: 'Rail and'
     before "Signal Workers' Union", 'Brassington and Wendle Fire and' before 'Rescue
@@ -503,7 +545,7 @@ _LEADING_WORDS = frozenset(
     till during for from with by under without like unlike despite among amid amidst inside outside
     near through across between into onto over upon via within beyond toward towards throughout
     following including against about many some several most all both few each any no another
-    such more of selon laut según""".split()
+    such more of neither either selon laut según""".split()
 ) | SENTENCE_ADVERBS | _FOCUSING_ADVERBS
 _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
@@ -797,6 +839,8 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
             continue  # "One Year 10 pupil", "Route 9", "Platform 4": numbered things, not names
         if _DEMONYM_NOUN.fullmatch(raw) or _DEMONYM_NOUN.fullmatch(text[max(0, m.start() - 4) : m.end()]):
             continue  # "The Idaho Republican", "the Finn": descriptions
+        if name in _NATIONALITIES and re.match(r"[ \t]+[a-z]", text[m.end() : m.end() + 2]):
+            continue  # "American admiral rattles Beijing": an adjective of nationality, not a name
         start = m.start() + raw.find(name.split()[0])
         end = m.end()
         if is_org(name):
@@ -967,7 +1011,8 @@ _NOT_COMPANIES = frozenset(
     """university college school hospital police army government ministry court council committee
     department parliament assembly senate congress church union league federation association alliance
     coalition party front movement guild district
-    society institute academy museum library coastguard brigade commission authority agency service office""".split()
+    society institute academy museum library coastguard brigade commission authority agency service office
+    gewerkschaft industriegewerkschaft syndicat sindicato verband verein""".split()
 )
 # What a story calls a company it names without an organisation word ("Tidewell, a
 # start-up that ...", "Wavelet, the fast-growing social network").
@@ -1287,7 +1332,8 @@ class SpeakerResolver:
         self._headline_lines = _first_line_headline(self.text, self.headlines) + self.headlines
         # "the National Resistance Front of Afghanistan (NRFA)": NRFA names that entity.
         self.acronyms = {m.group(2): m.group(1) if _LINKED_ORG.fullmatch(m.group(1))
-                         else self._whole_name_ending(m.end(1)) or self._with_and_lead(strip_titles(m.group(1)), m.start())
+                         else _spelled_out(self.text, m.start(2) - 1, m.group(2))
+                         or self._whole_name_ending(m.end(1)) or self._with_and_lead(strip_titles(m.group(1)), m.start())
                          for m in _ACRONYM.finditer(self.text)}
         self._name_tokens = [_tokens(m.name) for m in self.names]
         self._gender_cache: dict[str, list[tuple[str, int, int | None]]] = {}

@@ -1286,6 +1286,26 @@ def test_a_couple_written_with_one_surname_are_both_named_in_full():
     assert "Marks Smith" not in [n.name for n in find_names("Marks and Spencer Smith said so.")]  # Marks: no given name
 
 
+def test_neither_and_a_nationality_before_a_noun_are_no_names():
+    names = [n.name for n in find_names("American admiral rattles Beijing.\n\nNeither Donald J. Trump nor his "
+                                        "rivals wanted a fight. Italian officials said so, and Kerrigan said so.")]
+    assert "Donald J. Trump" in names and "Neither Donald J. Trump" not in names
+    assert "American" not in names and "Italian" not in names
+    assert "Kerrigan" in names  # a surname ending like a nationality is still a name
+
+
+def test_an_acronym_spells_out_a_name_holding_and_or_in():
+    text = ("The request came from the watchdog group Citizens for Responsibility and Ethics in Washington (CREW). "
+            "Later CREW said it would sue.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("CREW", text.rindex("CREW")) == "Citizens for Responsibility and Ethics in Washington"
+    de = "Werk\n\nDie Industriegewerkschaft Metall und Elektro (IGME) rief auf. Laut IGME hängen 300 Stellen daran."
+    assert SpeakerResolver(de).acronyms["IGME"] == "Industriegewerkschaft Metall und Elektro"
+    plain = SpeakerResolver("The Harbour and Transport Workers Union (HTWU) said no. The National Resistance Front "
+                            "of Afghanistan (NRFA) said.")
+    assert plain.acronyms == {"HTWU": "Harbour and Transport Workers Union", "NRFA": "National Resistance Front of Afghanistan"}
+
+
 def test_a_couple_joined_by_a_foreign_and_are_two_people():
     # Spanish 'e'/'y' may sit inside one name run; German 'und', French 'et' stand between two
     names = [n.name for n in find_names("Cuatro décadas de madrugones: Emilio e Irene Barrientos, padre e hija.")]
