@@ -338,6 +338,9 @@ class QuoteAttributor:
                 # the marks beats the tagger's English reading of the sentence
                 beside = speaker_beside(text, u.start, u.end, foreign)
                 mention = Mention(*beside, *u.tok) if beside else mention
+            if u.kind == "direct" and mention is None and not foreign:
+                said = _said_name_after(text, u, resolver)
+                mention = Mention(*said, *u.tok) if said else None  # '"…," said Rudolph Tanzi, a neurology professor'
             if foreign and mention is not None and u.subject is None:
                 subject = subject_in(text, mention.start, mention.end)  # not "dit avoir", "répondu la directrice"
                 mention = replace(mention, start=subject[0], end=subject[1]) if subject else None
@@ -941,6 +944,28 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
     written = written_subject(text, pos)
     g = head_gender(mention) or (head_gender(written) if written else None)
     return who if g is None or resolver.gender(who, at) in (g, None) else None
+
+
+_SAID_NAME = re.compile(capitals(
+    r"[\s,]*(?:said|says|added|wrote|asked|explained|recalled|noted|argued|insisted|warned|continued|told\s+\w+)[ \t]+"
+    r"(?:[a-z][\w\-]*[ \t]+){0,4}?((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]+)"
+    r"|[\s,]*((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]+)[ \t]+(?:said|says|added|wrote|told)\b"))
+
+
+def _said_name_after(text: str, u: _Unit, resolver: SpeakerResolver) -> tuple[int, int] | None:
+    """'"…," said Rudolph Tanzi, a neurology professor', '"…," former State policy planning
+    director Anne-Marie Slaughter wrote': the name beside a speech verb right after the
+    marks, when the tagger marked no source there."""
+    if text[u.start : u.end].rstrip()[-1:] not in (",", "?", "!"):
+        return None  # '"…." Penhallow said the nurses …' is a new sentence, perhaps about someone else
+    m = _SAID_NAME.match(text, after_marks(text, u.end))
+    if m is None or "\n" in text[u.end : m.end()]:
+        return None
+    span = m.span(1) if m.group(1) else m.span(2)
+    name = next((n for n in resolver.names if span[0] <= n.start and n.end == span[1]), None)
+    if name is None or resolver.is_place(name.name):
+        return None
+    return name.start, name.end
 
 
 _LEDE_LEAD = re.compile(capitals(r"(?:[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*[ \t]*[—–][ \t]*)?[«“\"„‘]?[ \t\u00a0\u202f]*"))

@@ -1374,6 +1374,21 @@ def test_a_role_bound_to_nobody_is_whoever_the_next_sentence_introduces(shipped)
     assert _speaker(shipped, known, "We will not pay") != "Franck Dumoulin"  # named before: not introduced here
 
 
+def test_said_and_a_name_after_the_marks_when_the_tagger_marked_no_source():
+    from quoteattr.attributor import _Unit, _said_name_after
+
+    text = ('From 2000 to 2013, deaths increased 71%. "It is the red-haired stepchild among the top diseases," '
+            "said Rudolph Tanzi, a neurology professor. He oversees a research center.\n\n"
+            '"The nurses were wonderful." Penhallow said the wait had been long.')
+    r = SpeakerResolver(text)
+    first = text.index("It is the")
+    u = _Unit(first, text.index(',"') + 1, "direct", 0.9, (0, 0))
+    assert text[slice(*_said_name_after(text, u, r))] == "Rudolph Tanzi"
+    second = text.index("The nurses")
+    u = _Unit(second, text.index('."', second) + 1, "direct", 0.9, (0, 0))
+    assert _said_name_after(text, u, r) is None  # a new sentence after a full stop may be about anyone
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")
