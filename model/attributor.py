@@ -27,7 +27,7 @@ from quoteattr.foreign import (FOREIGN_BARE, FOREIGN_VERB_RE, according_to, afte
                                opening_subject, reported_clauses, speaker_beside, subject_in, written_subject)
 from quoteattr.marks import english_marks, find_marked_spans, introduced_as_name, is_short, looks_like_title
 from quoteattr.quote import Quote
-from quoteattr.speakers import (CLOSE_MARKS, DATELINE, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
+from quoteattr.speakers import (CLOSE_MARKS, DATELINE, NATIONALITIES, DETERMINERS, dateline_spans, FOREIGN_FUNCTION_WORDS, KIN_MENTION, LAWYER_HEADS, OPEN_MARKS, PRONOUN_GENDER, REPORTING_NEXT, TITLE_WORDS,
                                 SpeakerResolver, at_place, cached_regex, called, capitals, description_speaker, first_name_gender, head_gender,
                                 in_double_quotes, is_org, names_a_thing, mention_core, mention_head, mention_name, mention_type, org_word, party_of,
                                 sentence_end, sentence_start, strip_titles)
@@ -517,7 +517,7 @@ class QuoteAttributor:
             # A mention already resolved as a quote's speaker counts as that speaker: "the
             # younger Moberg" is Aino Moberg, not whoever the bare surname names.
             if m.start < pos and m.start not in said and mention_type(mt) == "name" \
-                    and not _inside_word(text, m.start) \
+                    and not _inside_word(text, m.start) and mt.strip() not in NATIONALITIES \
                     and not (resolver.foreign and mt.strip().lower() in FOREIGN_FUNCTION_WORDS):  # "Enfrente"
                 sources.append((m.start, resolver.canonical_name(mt, m.start)))
         cands = spoke + sources

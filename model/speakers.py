@@ -122,7 +122,7 @@ _ORG_AND = re.compile(rf"({_NAME_RUN.pattern})[ \t]+(?:and|&)[ \t]+$")
 
 # Adjectives of nationality, which open a headline or sentence before a noun ('American
 # admiral rattles Beijing'); a suffix alone cannot tell them from surnames ('Kerrigan').
-_NATIONALITIES = frozenset("""American British French German Chinese Russian Japanese Italian Spanish Mexican
+NATIONALITIES = frozenset("""American British French German Chinese Russian Japanese Italian Spanish Mexican
     Canadian Iranian Israeli Iraqi Syrian Afghan Pakistani Indian Korean Turkish European African Asian Arab Jewish
     Palestinian Saudi Egyptian Ukrainian Polish Dutch Swedish Cuban Brazilian Australian Irish Scottish Welsh
     English Greek Libyan Yemeni Venezuelan Colombian Nigerian Kenyan Somali Lebanese Jordanian Kurdish Taiwanese
@@ -839,7 +839,7 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
             continue  # "One Year 10 pupil", "Route 9", "Platform 4": numbered things, not names
         if _DEMONYM_NOUN.fullmatch(raw) or _DEMONYM_NOUN.fullmatch(text[max(0, m.start() - 4) : m.end()]):
             continue  # "The Idaho Republican", "the Finn": descriptions
-        if name in _NATIONALITIES and re.match(r"[ \t]+[a-z]", text[m.end() : m.end() + 2]):
+        if name in NATIONALITIES and re.match(r"[ \t]+[a-z]", text[m.end() : m.end() + 2]):
             continue  # "American admiral rattles Beijing": an adjective of nationality, not a name
         start = m.start() + raw.find(name.split()[0])
         end = m.end()

@@ -1389,6 +1389,17 @@ def test_said_and_a_name_after_the_marks_when_the_tagger_marked_no_source():
     assert _said_name_after(text, u, r) is None  # a new sentence after a full stop may be about anyone
 
 
+def test_a_nationality_the_tagger_marked_is_no_one_a_pronoun_can_mean(shipped):
+    text = ("American admiral rattles Beijing.\n\n"
+            "These are the words of Adm. Harry B. Harris Jr., who has turned into a blunt critic. It is his job to "
+            "talk to Congress, the American public and allies.\n\n"
+            "\u201cThere is a natural tension,\u201d he said.")
+    american = text.index("American public")
+    sources = [Mention(american, american + len("American"), 0, 0)]  # as the tagger once marked it
+    pos = text.index("he said")
+    assert shipped._canonical(SpeakerResolver(text), "he", pos, [], sources, text) == "Harry B. Harris Jr."
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")
