@@ -1645,7 +1645,8 @@ def _org_like(speaker: str) -> bool:
     return is_org(speaker)
 
 
-_AUTHORED = frozenset("report readout study survey review analysis statement letter paper audit".split())
+_AUTHORED = frozenset("report readout study survey review analysis statement letter paper audit quote remark remarks "
+                      "comment comments".split())  # "That quote from Alabama Securities Commissioner Thomas Krebs"
 _AUTHORED_BY = re.compile(capitals(r"\b(?:by|from)\s+(?:the\s+)?((?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)"))
 _DOCUMENTS = frozenset("statement communique communiqué release letter".split())
 _INSCRIPTIONS = frozenset("banner sign placard poster graffiti inscription plaque notice slogan someone announcement "

@@ -88,7 +88,13 @@ def trim_mention(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEADING_CONJUNCTION.match(text, start, end)
     if lead and end > lead.end():
         start = lead.end()  # "though independent experts cautioned": the experts
+    aside = _WHERE_ASIDE.search(text, start, end)
+    if aside and aside.start() > start:
+        end = aside.start()  # "[The Clinton campaign], in a Q&A on the e-mail controversy,": where, not who
     return start, end
+
+
+_WHERE_ASIDE = re.compile(r",[ \t]+(?:in|on|during|via)[ \t]+(?:a|an|the|its|his|her|their)\b")
 
 
 _FRAGMENT_GAP_TOKENS = 8

@@ -1400,6 +1400,14 @@ def test_a_nationality_the_tagger_marked_is_no_one_a_pronoun_can_mean(shipped):
     assert shipped._canonical(SpeakerResolver(text), "he", pos, [], sources, text) == "Harry B. Harris Jr."
 
 
+def test_a_quote_from_someone_is_theirs(shipped):
+    text = ("With Clinton, FBI's bad rep grows\n\n\"I'd rather have a sister in a whorehouse than a brother in the "
+            "FBI.\" That quote from Alabama Securities Commissioner Thomas Krebs appeared on the front page.")
+    r = SpeakerResolver(text)
+    mention = "That quote from Alabama Securities Commissioner Thomas Krebs"
+    assert shipped._canonical(r, mention, text.index(mention), [], [], text) == "Thomas Krebs"
+
+
 def test_a_description_with_a_gender_never_falls_back_to_someone_of_the_other(shipped):
     text = ("Daniel Hart was jailed for life on Friday for the murder.\n\n"
             "“We can breathe again,” the grandmother of the victim said outside court.")

@@ -212,3 +212,11 @@ def test_a_website_is_where_not_who_but_a_named_website_speaks():
              for w in ("Kirschner", "club's website", "FlightLedger, a flight-tracking website")]
     assert [text[m.start : m.end] for m in source_mentions(enc, spans)] == \
         ["Kirschner", "FlightLedger, a flight-tracking website"]
+
+
+def test_a_mention_stops_before_an_aside_saying_where():
+    from quoteattr.linking import trim_mention
+
+    text = 'The Clinton campaign, in a Q&A on the e-mail controversy, worded it carefully: "Her practice was ..."'
+    start, end = trim_mention(text, 0, text.index(", worded"))
+    assert text[start:end] == "The Clinton campaign"  # not a speaker 'A' from 'Q&A'
