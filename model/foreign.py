@@ -76,6 +76,10 @@ _FOREIGN_BEFORE = re.compile(rf"({_FOREIGN_SUBJECT})(?:,[^,.!?«»„“\n]{{0,8
                              r"[\s\u00a0\u202f]*[«„“\"»]?[\s\u00a0\u202f]*$")
 
 
+_HEADLINE_BEFORE = re.compile(rf"(?:^|[–—:,]\s+|\s(?:y|und|et)\s+)({_FOREIGN_SUBJECT})(?:\s+{_FOREIGN_VERB}\s*|\s*:\s*)"
+                             r"[«„“\"»][\s\u00a0\u202f]*$")
+
+
 def after_marks(text: str, end: int) -> int:
     """Where the words after a quote's closing marks (and spaces) begin."""
     after = text[end : end + 80]
@@ -94,6 +98,9 @@ def speaker_beside(text: str, start: int, end: int, foreign: bool) -> tuple[int,
             named = _APPOSED_AFTER.match(text, m.end(1))  # "a interrogé son frère, Thomas Garnier"
             return named.span(1) if named else m.span(1)
     before = _FOREIGN_BEFORE.search(text, max(0, start - 160), start) if foreign else None
+    if before is None and foreign and "\n" not in text[:start]:
+        # a headline's 'Sastre pide “…”', 'Trainer Laaksonen: »…«': a verb or a colon is enough
+        before = _HEADLINE_BEFORE.search(text, max(0, start - 80), start)
     return before.span(1) if before else None
 
 

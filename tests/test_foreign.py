@@ -63,3 +63,15 @@ def test_a_short_french_text_is_foreign_copy_and_a_short_english_one_is_not():
                           "Selon la préfecture, aucun incident n’a été signalé.")
     assert not mostly_foreign("Los Angeles and Las Vegas police said the suspect was caught on Friday, "
                               "and the mayor said the city would not press charges.")
+
+
+def test_a_foreign_headline_names_its_speaker_before_a_verb_or_a_colon():
+    text = "El Almazor cae en la final de la Copa Norte y Sastre pide “levantar la cabeza”\n\nEl equipo de Álvaro Sastre perdió."
+    start = text.index("levantar")
+    assert text[slice(*speaker_beside(text, start, text.index("”"), True))] == "Sastre"
+    text = "Eislöwen Riedenburg holen Kanadier McAllister – Trainer Laaksonen: »Genau der Spielertyp«\n\nRiedenburg – Die"
+    start = text.index("Genau")
+    assert text[slice(*speaker_beside(text, start, text.index("«"), True))] == "Trainer Laaksonen"
+    body = "Titel\n\nDer Verein holt McAllister – Trainer Laaksonen „Genau der Spielertyp“"
+    assert speaker_beside(body, body.index("Genau"), body.index("“"), True) is None  # headlines only
+
