@@ -1409,6 +1409,9 @@ class SpeakerResolver:
         short = _person_of_org(short) or short  # "Colm Rourke of Lenwick Fire and Rescue Service"
         if short in self.acronyms:
             return self.acronyms[short]
+        spelled = [full for full in self.acronyms.values() if full.startswith(short + " ") and " " in short and is_org(short)]
+        if len(spelled) == 1:  # "Asociación de Viviendas Turísticas", cut before 'de la Marina (AVTM)'
+            return spelled[0]
         forms = self.full_forms(short, position)
         if all(len(f.name.split()) == 1 for f in forms):  # no fuller form ends with it
             return (self._by_given_name(short, position) if given else None) or short
@@ -1660,8 +1663,8 @@ class SpeakerResolver:
                         and _other_place_before(window, m.start(), own_place):
                     continue  # "the Skelbridge coach" is not "Dunmarrow head coach Brian Tolland"
                 if all(w.lower() in _CALENDAR for w in m.group(1).split()) or re.fullmatch(r"[A-Z][a-z]+ing", m.group(1)) \
-                        or _opener(m.group(1)):
-                    continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ...", "Instead, the businessman"
+                        or _opener(m.group(1)) or self.foreign and m.group(1).lower() in FOREIGN_FUNCTION_WORDS:
+                    continue  # "on Wednesday, with the judge telling him", "Sentencing, Judge ...", "Instead, the businessman", "Enfrente, la Asociación"
                 if not _inside(offset + m.start(), self.headlines):
                     hits.append((m.start(), m.group(1)))
                     if own_place and own_place & set(re.findall(r"[\w’'\-]+", m.group(0) + re.split(r"[.;\n]", window[m.end() : m.end() + 80])[0])):

@@ -1306,6 +1306,14 @@ def test_an_acronym_spells_out_a_name_holding_and_or_in():
     assert plain.acronyms == {"HTWU": "Harbour and Transport Workers Union", "NRFA": "National Resistance Front of Afghanistan"}
 
 
+def test_an_organisation_cut_short_is_the_name_its_acronym_spells_out():
+    text = ("Pleno\n\nEnfrente, la Asociación de Viviendas Turísticas de la Marina (AVTM), que agrupa a unos 600 "
+            "propietarios, anunció un recurso. «Se castiga a quien ha hecho las cosas bien», señaló la asociación.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Asociación de Viviendas Turísticas", 40) == "Asociación de Viviendas Turísticas de la Marina"
+    assert r.bound_name("la asociación", text.rindex("la asociación")) != "Enfrente"  # a sentence opener, no name
+
+
 def test_a_couple_joined_by_a_foreign_and_are_two_people():
     # Spanish 'e'/'y' may sit inside one name run; German 'und', French 'et' stand between two
     names = [n.name for n in find_names("Cuatro décadas de madrugones: Emilio e Irene Barrientos, padre e hija.")]
