@@ -224,6 +224,7 @@ def written_subject(text: str, pos: int) -> str | None:
     return m.group(0) if m else None
 
 
+_FOREIGN_PRONOUNS = frozenset("il elle ils elles lui er sie él ella ellos ellas".split())
 _GERMAN_OBJECT = re.compile(r"(?<![\w’'\-])(?:den|dem|einen|einem|einer)[ \t]+$")
 
 
@@ -235,6 +236,9 @@ def subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = text[start:end]
     if _GERMAN_OBJECT.search(text, max(0, start - 8), start) and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", words):
         return None  # "Lohmann schüttelte den Kopf:": a noun after 'den', 'dem', 'einen', never a subject
+    if re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+", words) and words.lower() not in PRONOUN_GENDER \
+            and words.lower() not in _FOREIGN_PRONOUNS and re.search(rf"(?<![\w’'\-]){re.escape(words.lower())}(?![\w’'\-])", text):
+        return None  # "Seule exception :" beside "la seule recette": a word opening a sentence, not a name
     if words.lower() in PRONOUN_GENDER or _FOREIGN_SUBJECT_RE.fullmatch(words):
         inside = _FOREIGN_SUBJECT_RE.fullmatch(words) or re.fullmatch(r".+", words)
     else:

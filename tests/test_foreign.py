@@ -75,3 +75,11 @@ def test_a_foreign_headline_names_its_speaker_before_a_verb_or_a_colon():
     body = "Titel\n\nDer Verein holt McAllister – Trainer Laaksonen „Genau der Spielertyp“"
     assert speaker_beside(body, body.index("Genau"), body.index("“"), True) is None  # headlines only
 
+
+def test_a_word_opening_a_sentence_that_the_text_also_writes_in_lower_case_is_no_subject():
+    text = ("Seule exception : le gâteau aux noix, tiré de « Quarante ans de fourneaux ». « C’est la seule recette "
+            "que je n’ai pas touchée », reconnaît-elle. Elle a raconté la nuit : « Vers une heure »")
+    assert subject_in(text, 0, len("Seule")) is None
+    at = text.index("Elle a")
+    assert subject_in(text, at, at + 4) == (at, at + 4)  # a pronoun stays one
+
