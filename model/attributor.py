@@ -982,10 +982,10 @@ def _opening_quote_subject(text: str, u: _Unit, resolver: SpeakerResolver) -> tu
     procureur de la République, Thierry Gaudin, n’a pas pris de gants'. The sentence need
     not say 'said'."""
     para = _paragraph_start(text, u.start)
-    if not _LEDE_LEAD.fullmatch(text, para, u.start) or text[u.start:u.end].rstrip()[-1:] not in ".!?":
+    if not _LEDE_LEAD.fullmatch(text, para, u.start) or text[u.start : u.end].rstrip()[-1:] not in ".!?":
         return None
     at = after_marks(text, u.end)
-    if at == u.end or "\n" in text[u.end:at]:
+    if at == u.end or "\n" in text[u.end : at]:
         return None
     m = _LEDE_SUBJECT.match(text, at)
     if m is None:

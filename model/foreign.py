@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quoteattr.speakers import FOREIGN_FUNCTION_WORDS, PRONOUN_GENDER, first_name_gender, org_word, sentence_start
+from quoteattr.speakers import FOREIGN_FUNCTION_WORDS, PRONOUN_GENDER, cached_regex, first_name_gender, org_word, sentence_start
 
 # Reporting in French, German and Spanish copy, which the tagger (trained on English) rarely
 # marks: a speech verb and its subject next to the marks.
@@ -237,7 +237,8 @@ def subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     if _GERMAN_OBJECT.search(text, max(0, start - 8), start) and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", words):
         return None  # "Lohmann schüttelte den Kopf:": a noun after 'den', 'dem', 'einen', never a subject
     if re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+", words) and words.lower() not in PRONOUN_GENDER \
-            and words.lower() not in _FOREIGN_PRONOUNS and re.search(rf"(?<![\w’'\-]){re.escape(words.lower())}(?![\w’'\-])", text):
+            and words.lower() not in _FOREIGN_PRONOUNS \
+            and cached_regex(rf"(?<![\w’'\-]){re.escape(words.lower())}(?![\w’'\-])").search(text):
         return None  # "Seule exception :" beside "la seule recette": a word opening a sentence, not a name
     if words.lower() in PRONOUN_GENDER or _FOREIGN_SUBJECT_RE.fullmatch(words):
         inside = _FOREIGN_SUBJECT_RE.fullmatch(words) or re.fullmatch(r".+", words)

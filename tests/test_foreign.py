@@ -83,3 +83,9 @@ def test_a_word_opening_a_sentence_that_the_text_also_writes_in_lower_case_is_no
     at = text.index("Elle a")
     assert subject_in(text, at, at + 4) == (at, at + 4)  # a pronoun stays one
 
+
+def test_foreign_court_roles_read_as_the_english_ones():
+    assert english_mention("le prévenu") == "the defendant"
+    assert english_mention("Der Angeklagte") == "the defendant"
+    assert english_mention("la testigo") == "the witness"
+    assert english_mention("la maire") == "the maire"  # other roles keep their word: the role synonyms read it
