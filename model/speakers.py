@@ -881,19 +881,27 @@ def find_names(text: str, foreign: bool | None = None) -> list[NameMention]:
     for couple in _COUPLE.finditer(text):  # "Martin and Joanne Pelham": Martin is a Pelham too
         first, other = couple.group(1), couple.group(2)
         if first.lower() in _given_names() and other.lower() in _given_names():
-            whole = text[couple.start(1) : couple.end(3)]
-            # "Emilio e Irene Barrientos", "Lucía y Marta Arrieta": the run that held both
-            # (Spanish names may hold 'y') is two people
-            out = [m for n in out for m in (
-                   [NameMention(n.start, n.end, f"{first} {couple.group(3)}")] if n.start == couple.start(1) and n.name == first
-                   else [NameMention(couple.start(1), couple.end(1), f"{first} {couple.group(3)}"),
-                         NameMention(couple.start(2), couple.end(3), f"{other} {couple.group(3)}")]
-                   if n.start == couple.start(1) and n.name == whole else [n])]
+            out = [m for n in out for m in _couple_named(n, couple, text)]
     linked = [m for m in _LINKED_ORG.finditer(text) if not _inside(m.start(), skip)]
     if linked:  # the whole name, not its capitalised words
         out = [n for n in out if not any(m.start() <= n.start < m.end() for m in linked)]
         out = sorted(out + [NameMention(m.start(), m.end(), m.group(0)) for m in linked], key=lambda n: n.start)
     return out
+
+
+def _couple_named(n: NameMention, couple: re.Match, text: str) -> list[NameMention]:
+    """A name found where a couple sharing a surname is written, each of them named in
+    full: 'Martin' of 'Martin and Joanne Pelham' is Martin Pelham; the one run that held
+    both in 'Emilio e Irene Barrientos' (Spanish names may hold 'y' and 'e') is two people."""
+    first, other, surname = couple.group(1), couple.group(2), couple.group(3)
+    if n.start != couple.start(1):
+        return [n]
+    if n.name == first:
+        return [NameMention(n.start, n.end, f"{first} {surname}")]
+    if n.name == text[couple.start(1) : couple.end(3)]:
+        return [NameMention(couple.start(1), couple.end(1), f"{first} {surname}"),
+                NameMention(couple.start(2), couple.end(3), f"{other} {surname}")]
+    return [n]
 
 
 # "Martin and Joanne Pelham", "Theresa und Franziska Ahlers", "Claire et Thomas Montreuil", "Emilio e Irene Barrientos"
