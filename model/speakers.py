@@ -110,8 +110,9 @@ _NAME_WORD_RAW = (
     r"(?:(?<=s)[’'](?=[ \t]+[A-Z])|[’']s(?=[ \t]+[A-Z]))?)"
 )
 _NAME_WORD = capitals(_NAME_WORD_RAW)
-_NAME_RUN_RAW = (r"{w}(?:[ \t]+(?:(?:of|for|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)"
-                 r"[ \t]+)*{w})*")
+_NAME_RUN_RAW = (r"{w}(?:(?:[ \t]+(?:(?:of|for|the|de|da|del|der|den|ter|du|des|di|dos|das|van|von|bin|ibn|al|el|la|le|e|y|&)"
+                 r"[ \t]+)*|[ \t]+(?:de[ \t]+)?[ld]['’](?=[A-Z]))"  # French elision: "Sdis de l’Orbelle", "Côte d’Ivoire"
+                 r"{w})*")
 _NAME_RUN = re.compile(_NAME_RUN_RAW.format(w=_NAME_WORD))
 # The same with Latin-1 capitals only, for the patterns built per description or per age:
 # a class reaching past Latin-1 makes each of them several times slower to compile.
@@ -202,6 +203,15 @@ _POSTMODIFIER = re.compile(r"\s+(?:of|for|at|in|from|with|who|that|which|whose|o
                            re.IGNORECASE)
 
 
+# A French, German or Spanish phrase opened by its article ("Le Sdis de l’Orbelle", "la
+# préfecture de la Haute-Sarre", "ein Sprecher des Ministeriums") is about what precedes
+# its "de"/"des"/"von": that is its head, as "of" ends an English one (also once its
+# article reads "the": "the préfecture de la Haute-Sarre"). Names without an
+# article ("Ana de la Torre", "Castillo de Almazor") keep their particle.
+_FOREIGN_POSTMODIFIER = re.compile(r"(?i:^(?:le|la|les|l['’]|el|los|las|un|une|una|der|die|das|den|dem|ein|eine|einen|einem|the)\s*\S.*?)"
+                                   r"(\s+(?:de|du|des|del|von|vom|der)\b.*)$")
+
+
 # Commas set an appositive off, and so does US copy's spaced double hyphen ("Republican
 # pollster Whit Ayres -- author of 2016 and Beyond, which ... --"). A spaced em dash is left
 # alone: invented and British copy sets asides inside a clause with it ("skippers the
@@ -222,6 +232,9 @@ def mention_core(mention: str) -> str:
     while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
         parts = parts[1:]
     core = _POSTMODIFIER.sub("", parts[0] if parts else "").strip()
+    foreign = _FOREIGN_POSTMODIFIER.match(core)
+    if foreign:
+        core = core[: foreign.start(1)]
     words = core.split()
     for i in range(2, len(words) - 1):
         # "a man clearing branches", "a woman standing next to her": a participle after
@@ -301,6 +314,9 @@ def mention_name(mention: str) -> str | None:
             if len(person.split()) >= 2 and person[:1].isupper() and part.rstrip().endswith(person) and not is_org(person):
                 return person
         core = _POSTMODIFIER.sub("", _LOWER_OFFICE.sub(r"\1", part)).strip()
+        foreign = _FOREIGN_POSTMODIFIER.match(core)
+        if foreign:
+            core = core[: foreign.start(1)]
         words = core.split()
         if not words:
             continue
@@ -457,6 +473,12 @@ def _is_demonym_before_title(words: list[str], i: int) -> bool:
     return _DEMONYM.fullmatch(words[i]) is not None
 
 
+# A capitalised foreign article before a name that runs on with "de", "del", "von": the
+# sentence's first word, no part of the name ("Los del Pinar" keeps its own).
+_ARTICLE_BEFORE_OF_NAME = re.compile(capitals(r"(?:La|Le|Les|El|Los|Las|Die|Der|Das)\s+([A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*"
+                                              r"[ \t]+(?:de|del|du|des|von|vom)[ \t]+\S.*)"))
+
+
 @lru_cache(maxsize=32768)
 def strip_titles(name: str) -> str:
     """The name inside a mention: appositive cut, last capitalised run, titles dropped.
@@ -469,6 +491,9 @@ def strip_titles(name: str) -> str:
     article = re.fullmatch(r"(?:La|Le|Les|L['’]|Die|Der|Das|El|Los|Las)\s*([A-Z]{2,6})", name.strip())
     if article:
         return article.group(1)  # "la STV", "die IGME": the acronym
+    article = _ARTICLE_BEFORE_OF_NAME.fullmatch(name.strip())
+    if article:
+        name = article.group(1)  # "Le Sdis de l’Orbelle", "El Ministerio de Sanidad": the article opens the sentence
     parts = appositive_parts(name)
     while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
         parts = parts[1:]

@@ -1350,6 +1350,15 @@ def test_foreign_subjects_after_an_adverb_a_long_lead_or_an_article_and_capitals
     assert _speaker(shipped, de, "Aus dem Radio") == "Stefan Lohmann"  # 'den Kopf' is no one
 
 
+def test_a_foreign_organisation_with_de_is_its_whole_name_and_a_body_of_a_place_its_description(shipped):
+    fr = ("Crue de l’Orbelle\n\nSelon Météo-Massifs, l’Orbelle est montée de 4,20 mètres en six heures.\n\n"
+          "Le Sdis de l’Orbelle a précisé mercredi que 230 sapeurs-pompiers avaient été mobilisés.")
+    assert _speaker(shipped, fr, "230 sapeurs-pompiers") == "Sdis de l’Orbelle"  # not the 'Météo-Massifs, l’Orbelle' before
+    fr = ("Grève à la STV\n\nLes bus restent au dépôt, a expliqué Nadia Ferhat, déléguée CGT.\n\n"
+          "La préfecture de la Haute-Sarre a indiqué lundi soir qu’aucun incident n’avait été signalé aux abords des dépôts.")
+    assert _speaker(shipped, fr, "aucun incident").casefold() == "la préfecture de la haute-sarre"  # not the place 'Haute-Sarre'
+
+
 def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
     fr = ("Faux couvreur\n\nCASTELNOUE — « Vous n’êtes pas un artisan, monsieur. Vous êtes un prédateur. » Le "
           "procureur de la République, Thierry Gaudin, n’a pas pris de gants, mardi, devant le tribunal, où "

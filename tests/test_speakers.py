@@ -1,7 +1,7 @@
 import pytest
 
-from quoteattr.speakers import (SpeakerResolver, find_names, is_org, headline_spans, mention_name, mention_type, sentence_start,
-                                strip_titles)
+from quoteattr.speakers import (SpeakerResolver, find_names, is_org, headline_spans, mention_head, mention_name, mention_type,
+                                sentence_start, strip_titles)
 
 PANJ = (
     "Ahmad Masud, head of the front, made the announcement. \"Peace now,\" Masud said. "
@@ -1303,6 +1303,21 @@ def test_an_organisation_cut_short_is_the_name_its_acronym_spells_out():
     r = SpeakerResolver(text)
     assert r.canonical_name("Asociación de Viviendas Turísticas", 40) == "Asociación de Viviendas Turísticas de la Marina"
     assert r.bound_name("la asociación", text.rindex("la asociación")) != "Enfrente"  # a sentence opener, no name
+
+
+@pytest.mark.parametrize(
+    "mention,head,kind,name",
+    [("Le Sdis de l’Orbelle", "Sdis", "name", "Sdis de l’Orbelle"),  # the sentence's article is no part of the name
+     ("El Ministerio de Sanidad", "Ministerio", "name", "Ministerio de Sanidad"),
+     ("eine Sprecherin des Ministeriums", "Sprecherin", "description", None),
+     ("the préfecture de la Haute-Sarre", "préfecture", "description", None),
+     ("Ana de la Torre", "Torre", "name", "Ana de la Torre"),  # a name without an article keeps its particle
+     ("Los del Pinar", "Pinar", "name", "Los del Pinar")],
+)
+def test_a_foreign_phrase_with_its_article_ends_its_head_at_de(mention, head, kind, name):
+    assert mention_head(mention) == head and mention_type(mention) == kind
+    if name:
+        assert strip_titles(mention) == name
 
 
 def test_a_couple_joined_by_a_foreign_and_are_two_people():
