@@ -687,6 +687,10 @@ class QuoteAttributor:
                               and (n := resolver.canonical_name(m.name, m.start)) not in known), None)
                 if later and not resolver.other_age(later, intro[-1].group(0)):
                     return True, later
+        if low.startswith("the ") and "-year-old" in low:
+            latest = resolver.age_latest(mention, pos)
+            if latest:  # "His daughter, Vesna Halas, had waited ... ¶ "...," the 31-year-old said"
+                return True, latest
         determined = low.startswith(("the ", "this ", "his ", "her ", "their ", "its "))
         if not _is_org_head(head):
             # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"; but "A

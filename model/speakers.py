@@ -2317,8 +2317,9 @@ class SpeakerResolver:
         for pat in (rf"({_BOUND_NAME_RUN.pattern}),\s+(?:who is\s+|aged\s+)?{age}\b", rf"({_BOUND_NAME_RUN.pattern})\s+\({age}\)",
                     rf"({_BOUND_NAME_RUN.pattern})\s+(?:is|turned|turns)\s+{age}\b(?!-)",  # "Kilby is 87."
                     rf"({_BOUND_NAME_RUN.pattern}),\s+an?\s+{age}-year-old\b",  # "Callum Reid, a 26-year-old flanker"
-                    rf"{age}-year-old\s+(?:(?!(?:for|of|at|from|in|with|to)\s)[a-z\-]+\s+){{0,3}}({_BOUND_NAME_RUN.pattern})"):
-            hit = next((h for h in cached_regex(pat).finditer(self.text) if h.group(1).lower() not in PRONOUNS), None)
+                    rf"{age}-year-old\s+(?:(?!(?:for|of|at|from|in|with|to|who|which|that|on)\s)[a-z\-]+\s+){{0,3}}({_BOUND_NAME_RUN.pattern})"):
+            hit = next((h for h in cached_regex(pat).finditer(self.text) if h.group(1).lower() not in PRONOUNS
+                        and not all(w.lower() in _CALENDAR for w in h.group(1).split())), None)  # not "who on Sunday"
             if hit:  # not "He is 17": a pronoun is no name
                 return self.canonical_name(hit.group(1), hit.start(1))
         lede = re.search(rf"\b[Aa]n? {age}-year-old(?:[ \t]+[a-z]+)?", self.text)
@@ -2352,8 +2353,9 @@ class SpeakerResolver:
             before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
                       if m.start < opening.start(1) and not _inside(m.start, self.headlines)]
             # people, not "Carrowmere Open"; outside quotes ('"Ingrid didn't trust ...," Achterberg said')
-            before = [(m, n) for m, n in before if first_name_gender(n) and not is_org(n)  # nor "Sabri Liberation Front"
-                      and not in_double_quotes(self.text, m.start)]
+            before = [(m, n) for m, n in before if (first_name_gender(n) or len(n.split()) > 1 and self.gender(n))
+                      and not is_org(n)  # nor "Sabri Liberation Front"; "Josiah Kerimo ... his second marathon" is a man
+                      and not in_double_quotes(self.text, m.start) and not _inside(m.start, self.quoted)]
             if before:
                 last = sentence_end(self.text, before[-1][0].start)
                 in_last = [(m, n) for m, n in before if sentence_end(self.text, m.start) == last]
@@ -2362,6 +2364,35 @@ class SpeakerResolver:
                 about = [n for m, n in in_last if said and m.start > said[0]]
                 return (about or [n for _, n in in_last])[0]
         return None
+
+    def age_latest(self, description: str, position: int) -> str | None:
+        """'the 31-year-old' that no age in the story settles: the first person of the
+        last sentence before it that names one, when it introduces them ('His daughter,
+        Vesna Halas, had waited ... ¶ "...," the 31-year-old said'; 'Neben ihm stand Mehmet
+        Arslan, ... Der 37-Jährige sagte'), unless the story gives them another age or the
+        other sex."""
+        if not re.fullmatch(r"(?i:the)\s+\d{1,3}-year-old(?:\s+(?:man|woman))?", mention_core(description).strip()):
+            return None  # "the 51-year-old former head teacher" has a role to go by
+        if any(re.search(r"\d+", description).group(0) in ages for ages in self.ages.values()):
+            return None  # "Goran Halas, 58,": the age binds, whoever was named last
+        want = "m" if re.search(r"-year-old\s+man\b", description) else "f" if re.search(r"-year-old\s+woman\b", description) else None
+        own = self.text.rfind("\n", 0, position)
+        para = self.text.rfind("\n", 0, max(own - 1, 0)) + 1 if own > 0 else 0  # this paragraph and the one before
+        before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
+                  if para <= m.start < position and not _inside(m.start, self.headlines)
+                  and not in_double_quotes(self.text, m.start) and not _inside(m.start, self.quoted)]
+        before = [(m, n) for m, n in before if len(n.split()) > 1 and (first_name_gender(n) or self.gender(n)) and not is_org(n)]
+        if not before:
+            return None
+        last = sentence_end(self.text, before[-1][0].start)
+        in_last = [n for m, n in before if sentence_end(self.text, m.start) == last]
+        # someone the sentence introduces: a person written of before is picked up by the
+        # sentences about them, not by an age ("Halloran won" ... "the 46-year-old" Deane)
+        start = sentence_start(self.text, before[-1][0].start)
+        known = {self.canonical_name(m.name, m.start) for m in self.names if m.start < start}
+        fits = [n for n in in_last if n not in known and not self.other_age(n, description)
+                and (want is None or self.gender(n) in (None, want))]
+        return fits[0] if fits else None
 
     def relative_antecedent(self, position: int) -> str | None:
         """The name a relative pronoun hangs on: 'Ahmad Masud, who said ...'."""

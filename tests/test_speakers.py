@@ -904,6 +904,29 @@ def test_an_age_binds_through_who_is_and_through_a_sentence_that_opens_with_it()
     assert SpeakerResolver(text).age_bound("the 17-year-old") is None  # "He is 17" names nobody
 
 
+def test_an_age_no_one_is_given_goes_to_the_person_just_introduced():
+    text = ("Goran Halas, 58, was pulled alive from his house. His daughter, Vesna Halas, had waited beside the rubble.\n\n"
+            "\"I heard him knock on a pipe,\" the 31-year-old said.")
+    r = SpeakerResolver(text)
+    pos = text.index("the 31-year-old")
+    assert r.age_latest("the 31-year-old", pos) == "Vesna Halas"  # not her father, whom the story makes 58
+    assert r.age_latest("the 58-year-old", pos) is None  # the story says who is 58
+    text = ("Bridget Halloran won the count. Her opponent, Simon Deane, conceded.\n\n"
+            "Halloran thanked Gareth Lowe for his work.\n\n\"I respect that,\" the 46-year-old said.")
+    # Lowe was not introduced by an age; Deane, named before, is left to the sentences about him
+    assert SpeakerResolver(text).age_latest("the 46-year-old", text.index("the 46-year-old")) == "Gareth Lowe"
+    text = "Count\n\nHalloran thanked Gareth Lowe.\n\nLowe spoke. Then Halloran thanked Gareth Lowe again. \"Yes,\" the 46-year-old said."
+    assert SpeakerResolver(text).age_latest("the 46-year-old", text.index("the 46-year-old")) is None  # named before
+    assert SpeakerResolver(text).age_latest("the 46-year-old former mayor", text.index("the 46-year-old")) is None
+
+
+def test_an_age_is_not_a_day_and_a_sentence_opening_with_it_skips_names_in_quotes():
+    text = ("“I did not know,” said the 24-year-old who on Sunday became the quickest man in Merrowby.\n\n"
+            "Josiah Kerimo said he had run only his second marathon. The record had been set by Abel Ndaruga.\n\n"
+            "“I looked back at Abel and he was laughing,” Kerimo said.\n\nThe 24-year-old said he felt fine.")
+    assert SpeakerResolver(text).age_bound("The 24-year-old") == "Josiah Kerimo"  # not 'Sunday', nor the Abel quoted
+
+
 def test_the_second_witness_is_not_the_witness_before_her():
     text = ("“I did change them,” the witness said.\n\n"
             "The second witness, Lisa Marr, 33, worked as a carer.\n\n"
