@@ -600,8 +600,11 @@ class QuoteAttributor:
         if not owner:
             return None
         near = _previous_paragraph_start(text, pos)
+        last = max(((p, n) for p, n in history if p < pos), default=None)
         recent = any(near <= p < pos and n == owner for p, n in history) or any(
-            near <= m.start < pos and resolver.canonical_name(m.name, m.start) == owner for m in resolver.names)
+            near <= m.start < pos and resolver.canonical_name(m.name, m.start) == owner for m in resolver.names) \
+            or last is not None and last[1] == owner and pos - last[0] < 600 and not any(
+                sentence_end(text, last[0]) < m.start < pos for m in resolver.names)  # her quotes run on, nobody else named since
         return resolver.relative_of(owner, kin.group(2), pos) if recent else None
 
     def _description_referent(self, resolver: SpeakerResolver, mention: str, pos: int,
@@ -1116,7 +1119,9 @@ _DESCRIBED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][^,.!?\n“\
                                 r"|[Aa]n?\s+(?:[a-z\-]+\s+){0,2}(?:man|woman|boy|girl)(?:\s+from\s+the\s+[a-z]+(?:\s+[a-z]+)?)?)\s+"
                                 rf"(?:{_SUBJECT_ADVERB}\s+)?"  # "The opposition leader later appealed for calm"
                                 r"(said|says|told|tells|asked|added|warned|ruled|replied|insisted|urged|ordered|stressed|was|is|"
-                                r"drove|walked|came|went|stood|sat|had|appealed|posted|wrote|spoke|ended|began|opened)\b",
+                                r"drove|walked|came|went|stood|sat|had|appealed|posted|wrote|spoke|ended|began|opened|"
+                                # "Asked about this, her mother shrugs. “...,” she says."
+                                r"shrugs|shrugged|laughs|laughed|smiles|smiled|nods|nodded|sighs|sighed|grins|grinned)\b",
                                 re.MULTILINE)
 _CLOSING_MARK = re.compile(r"[”\"]|[’'](?=[\s,.])")
 _OPENING_PRONOUN = re.compile(r"\b(his|her)\b[^.!?\n]*$", re.IGNORECASE)

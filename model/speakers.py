@@ -570,7 +570,8 @@ _LEADING_WORDS = frozenset(
     till during for from with by under without like unlike despite among amid amidst inside outside
     near through across between into onto over upon via within beyond toward towards throughout
     following including against about many some several most all both few each any no another
-    such more of neither either selon laut según""".split()
+    such more of neither either selon laut según
+    asked pressed questioned challenged interviewed contacted reached speaking writing""".split()
 ) | SENTENCE_ADVERBS | _FOCUSING_ADVERBS
 _HONORIFIC = re.compile(capitals(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"))
 # "the Milan-based Raffaele Conti", "London-born": where someone is from, not their name.
@@ -2232,8 +2233,10 @@ class SpeakerResolver:
         if len(said_elder) == 1 and len(people) == 2 or len(said_elder) == 1 and which != "younger":
             # "Martin Hasketh, 54, the elder of the two brothers"
             return said_elder[0] if which != "younger" else next(p for p in people if p != said_elder[0])
+        said_younger = [p for p in people if self._called_younger(p)]
+        if len(said_younger) == 1 and which == "younger":
+            return said_younger[0]  # "their daughter, Rosa", beside her mother and father
         if len(people) == 2:
-            said_younger = [p for p in people if self._called_younger(p)]
             if len(said_younger) == 1:  # "his younger brother, Lieutenant General Karim Haddan"
                 return said_younger[0] if which == "younger" else next(p for p in people if p != said_younger[0])
             default = self.canonical_name(surname, position)
@@ -2245,13 +2248,16 @@ class SpeakerResolver:
     def _called_younger(self, name: str) -> bool:
         """Whether the story introduces ``name`` as the younger one of a pair: 'his younger
         brother, Karim Haddan', 'her son, Tom Carrow'."""
+        given = re.escape(name.split()[0])  # "their daughter, Rosa, who was then four"
         return bool(cached_regex(rf"\b(?:(?:younger|little|kid)\s+(?:brother|sister|sibling)|(?i:his|her|their)\s+(?:son|daughter))"
-                                 rf",?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}?{re.escape(name)}\b").search(self.text))
+                                 rf",?\s+(?:(?:[A-Z][\w.’'\-]*\s+){{0,3}}?{re.escape(name)}\b|{given}\b(?![ \t]+[A-Z]))").search(self.text))
 
     def _called_elder(self, name: str) -> bool:
         """Whether the story calls ``name`` the elder of a pair: 'Martin Hasketh, 54, the
-        elder of the two', 'her elder sister, Ines Varrow'."""
+        elder of the two', 'her elder sister, Ines Varrow', or gives them a younger one."""
         return bool(cached_regex(rf"{re.escape(name)},\s+(?:\d{{1,3}},\s+)?the\s+(?:elder|older|eldest)\b"
+                                 # "Joe Kellett, the captain, equalised ..., and his younger brother put"
+                                 rf"|{re.escape(name)}\b[^.;\n“”\"‘’]{{0,160}}\b(?:his|her)\s+(?:younger|little|kid)\s+(?:brother|sister)\b(?!,?\s+[A-Z])"
                                  rf"|\b(?:elder|older|big|eldest)\s+(?:brother|sister|sibling),?\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}?"
                                  rf"{re.escape(name)}\b").search(self.text))
 

@@ -1359,6 +1359,15 @@ def test_a_foreign_organisation_with_de_is_its_whole_name_and_a_body_of_a_place_
     assert _speaker(shipped, fr, "aucun incident").casefold() == "la préfecture de la haute-sarre"  # not the place 'Haute-Sarre'
 
 
+def test_her_mother_after_her_daughter_s_quotes_is_the_mother(shipped):
+    text = ("Sculptor still pouring bronze\n\nAgnes Coldwell, 84, has worked the foundry for fifty years. Her daughter, "
+            "Rosa Coldwell, 56, runs the business side.\n\n\u201cI found her on a stool by the furnace,\u201d the younger "
+            "Coldwell says.\n\n\u201cI was furious.\u201d\n\nAsked about this, her mother shrugs. \u201cI was sitting "
+            "down,\u201d she says.")
+    assert _speaker(shipped, text, "I found her") == "Rosa Coldwell"
+    assert _speaker(shipped, text, "I was sitting down") == "Agnes Coldwell"  # her mother, the sentence's subject
+
+
 def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
     fr = ("Faux couvreur\n\nCASTELNOUE — « Vous n’êtes pas un artisan, monsieur. Vous êtes un prédateur. » Le "
           "procureur de la République, Thierry Gaudin, n’a pas pris de gants, mardi, devant le tribunal, où "

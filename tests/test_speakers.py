@@ -352,6 +352,24 @@ def test_younger_and_elder_by_age_or_by_who_the_surname_is_not():
     assert r.relative_by_age("the elder Tullow", pos) == "Agnes Tullow"
 
 
+def test_younger_and_elder_by_who_is_someone_s_child_or_has_a_younger_brother():
+    # three who share the surname, no ages: the one a story calls their daughter is the younger
+    text = ("Sculptor\n\nAgnes Coldwell began at 31, after her husband, Peter Coldwell, brought home clay for their "
+            "daughter, Rosa, who was then four.\n\nRosa Coldwell runs the business. \"She is stubborn,\" the younger Coldwell says.")
+    assert SpeakerResolver(text).relative_by_age("the younger Coldwell", text.index("the younger")) == "Rosa Coldwell"
+    # "Joe ... his younger brother": Joe is the elder
+    text = ("Football\n\nBrothers Sam and Joe Kellett scored. Joe Kellett, the captain, equalised, and his younger brother "
+            "put the side in front.\n\nSam Kellett, 21, said it was a dream. The elder Kellett said he went for the ball.")
+    r = SpeakerResolver(text)
+    assert r.relative_by_age("The elder Kellett", text.index("The elder")) == "Joe Kellett"
+    assert r.relative_by_age("the younger Kellett", text.index("The elder")) == "Sam Kellett"
+
+
+def test_a_participle_opening_a_sentence_is_no_name():
+    names = [n.name for n in find_names("Title\n\nAsked about this, her mother shrugs. Pressed on it, Ann Lee smiled.")]
+    assert "Asked" not in names and "Pressed" not in names and "Ann Lee" in names
+
+
 def test_organisation_head_before_of_and_a_lede_naming_it_later():
     text = "Strike\n\nNurses walked out, the coastguard said. Skerna Coastguard staff helped. The Royal Guild of Nurses agreed."
     r = SpeakerResolver(text)
