@@ -1414,6 +1414,8 @@ class SpeakerResolver:
                 words = words[:-1]
             # A fuller form only adds name words: "Ahmad Shah Masud" for "Masud", never
             # "Members of the National Resistance Front" for "National Resistance Front".
+            if _POSSESSIVE.search(words[len(words) - n - 1] if len(words) > n else ""):
+                continue  # "Kettering’s Stenmark-Orvel team": the rider's team, not a fuller name of the team
             if all(w[:1].isupper() or w in _NAME_PARTICLES or (w in ("and", "&") and is_org(m.name))
                    for w in words[: len(words) - n]):
                 out.append(m)  # and "Land and Water Directorate" for "Water Directorate"

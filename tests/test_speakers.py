@@ -365,6 +365,13 @@ def test_younger_and_elder_by_who_is_someone_s_child_or_has_a_younger_brother():
     assert r.relative_by_age("the younger Kellett", text.index("The elder")) == "Sam Kellett"
 
 
+def test_a_possessor_before_a_name_is_no_part_of_its_fuller_form():
+    text = ("Doping\n\nThe federation suspended the doctor of Kettering’s Stenmark-Orvel team.\n\n"
+            "Stenmark-Orvel said it had suspended Kettering.")
+    r = SpeakerResolver(text)
+    assert r.canonical_name("Stenmark-Orvel", text.rindex("Stenmark-Orvel")) == "Stenmark-Orvel"
+
+
 def test_a_participle_opening_a_sentence_is_no_name():
     names = [n.name for n in find_names("Title\n\nAsked about this, her mother shrugs. Pressed on it, Ann Lee smiled.")]
     assert "Asked" not in names and "Pressed" not in names and "Ann Lee" in names
