@@ -139,6 +139,10 @@ _TIME_WORDS = frozenset("""spring summer autumn winter january february march ap
     september october november december monday tuesday wednesday thursday friday saturday sunday
     yesterday today tonight tomorrow""".split())
 _RELATIVE_TAIL = re.compile(r",\s*(?:who|which|whose|whom)\b.*$", re.DOTALL)
+# Without the comma, a relative clause after a whole noun phrase: "two officials who were
+# present", "a nurse who asked not to be named"; not a fragment ("old girl who has not").
+_BOUND_RELATIVE_TAIL = re.compile(r"^(?:a|an|the|one|two|three|four|five|several|some|many|few|other)\s+[^,]*?(\s+(?:who|whose|whom)\b.*)$",
+                                  re.DOTALL | re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|does)\b")
 
 
@@ -158,6 +162,8 @@ def _looks_like_noun_phrase(mention: str) -> bool:
     # "a man clearing branches, who did not want to give his name": the relative clause's verb
     # is no sign of a clause tail.
     core = _RELATIVE_TAIL.sub("", mention)
+    bound = _BOUND_RELATIVE_TAIL.match(core)
+    core = core[: bound.start(1)] if bound else core
     return not (mention[:1].islower() and _FINITE.search(core))
 
 

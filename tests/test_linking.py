@@ -125,6 +125,9 @@ def test_source_spans_that_cannot_name_a_speaker():
     assert _looks_like_noun_phrase("police") and _looks_like_noun_phrase("the union") and _looks_like_noun_phrase("she")
     assert not _looks_like_noun_phrase("named because")  # "asked not to be named because ..."
     assert _looks_like_noun_phrase("one nurse on the picket line who gave her name only as")
+    # a relative clause without a comma after a whole noun phrase: "..., according to two officials who were present"
+    assert _looks_like_noun_phrase("two officials who were present")
+    assert not _looks_like_noun_phrase("old girl who has not been seen")  # a fragment of "a 15-year-old girl who ..."
 
 
 def test_a_leading_conjunction_is_not_part_of_a_mention():
