@@ -333,6 +333,8 @@ class QuoteAttributor:
             mention = _reporting_subject(text, u, mention, near) or _clause_speaker(text, u, mention, near) or mention
             if u.kind == "direct" and mention is not None and mention.start < sentence_start(text, u.start):
                 mention = _named_after(text, u, resolver) or _mention_after(text, u, near) or mention  # "'...,' Cllr Duckworth shot back."
+            elif u.kind == "direct" and mention is None:
+                mention = _mention_after(text, u, near)  # '“When they’re empty,” the 87-year-old says.' left unlinked
             if u.kind == "direct" and (foreign or mention is None):
                 # « … », a déclaré le maire / „…“, sagte sie: in foreign copy the verb next to
                 # the marks beats the tagger's English reading of the sentence

@@ -1368,6 +1368,21 @@ def test_her_mother_after_her_daughter_s_quotes_is_the_mother(shipped):
     assert _speaker(shipped, text, "I was sitting down") == "Agnes Coldwell"  # her mother, the sentence's subject
 
 
+def test_a_split_quote_s_first_half_has_the_attribution_after_it(shipped):
+    text = ("Ironmonger at 87\n\nErnest Kilby has run the shop on Fallowgate since 1961. Derek Amadi, who runs the "
+            "hardware chain, said he admired him. \u201cHe knows every screw,\u201d he says.\n\nAsked when he will "
+            "retire, Kilby points at the rows of drawers behind him, each with a handwritten label.\n\n\u201cWhen they\u2019re "
+            "empty,\u201d the 87-year-old says. \u201cAnd they\u2019re never empty. That\u2019s the trick of it.\u201d")
+    assert _speaker(shipped, text, "When they") == _speaker(shipped, text, "never empty") == "Ernest Kilby"
+
+
+def test_a_quote_the_linker_leaves_unlinked_takes_the_mention_and_verb_after_its_marks(shipped, monkeypatch):
+    monkeypatch.setattr(shipped.linker, "link", lambda *a, **k: (None, 0.0))  # as it did in a dev article
+    text = ("Ironmonger\n\nErnest Kilby, 87, has run the shop since 1961.\n\n"
+            "\u201cWhen they\u2019re empty,\u201d the 87-year-old says.")
+    assert _speaker(shipped, text, "When they") == "Ernest Kilby"
+
+
 def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
     fr = ("Faux couvreur\n\nCASTELNOUE — « Vous n’êtes pas un artisan, monsieur. Vous êtes un prédateur. » Le "
           "procureur de la République, Thierry Gaudin, n’a pas pris de gants, mardi, devant le tribunal, où "
