@@ -2301,7 +2301,8 @@ class SpeakerResolver:
             return None
         key = rf"(?i:{re.escape(m.group(1))})\w*"
         run = _BOUND_NAME_RUN.pattern
-        for pat in (rf"({run}),\s+[^.;\n]{{0,120}}?\b(?:{_LEADER}\s+of|leads|heads|chairs|runs|(?:has|had)\s+run)\s+(?:the\s+|an?\s+|its\s+)?"
+        for pat in (rf"({run}),\s+[^.;\n]{{0,120}}?\b(?:{_LEADER}\s+of|leads|heads|chairs|runs|(?:has|had)\s+(?:run|chaired|led|headed))"
+                    r"\s+(?:the\s+|an?\s+|its\s+)?"  # "Beatrix Hollander, who has chaired the commission since 2016"
                     rf"(?:[\w’'\-]+\s+){{0,5}}?{key}\b",
                     rf"\b{_LEADER}\s+of\s+(?:the\s+)?(?:[\w’'\-]+\s+){{0,5}}?{key},\s+({run})",
                     rf"\b{key}\s+(?:leader|chief|boss)\s+({run})"):

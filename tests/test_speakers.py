@@ -206,6 +206,8 @@ _COUNT = ("Count halted\n\nAMBARI, Kelunda, Oct 14 (Wire) - The count stopped on
           "Almira Dockworkers' Union, Elena Castrelo, said.\n\nThe union leader said no.")
 _MUSEUM = ("Find\n\n“Calls from three continents,” said the museum’s director.\n\n"
            "Thomas Reyburn, who has run the museum since 2011, said so.\n\nThe museum director said no.")
+_COMMISSION = ("Hung parliament in Pellaria\n\nThe commission's chairwoman said the count was calm.\n\n"
+               "Beatrix Hollander, who has chaired the commission since 2016, said results would be certified.")
 
 
 @pytest.mark.parametrize("text,description,leader", [
@@ -215,6 +217,7 @@ _MUSEUM = ("Find\n\n“Calls from three continents,” said the museum’s direc
     (_COUNT, "the party leader", None),  # nobody leads a party here
     (_MUSEUM, "the museum’s director", "Thomas Reyburn"),
     (_MUSEUM, "The museum director", "Thomas Reyburn"),
+    (_COMMISSION, "The commission's chairwoman", "Beatrix Hollander"),  # "has chaired" it
 ])
 def test_whoever_leads_it_is_its_head_or_leader(text, description, leader):
     r = SpeakerResolver(text)
