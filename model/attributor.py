@@ -696,7 +696,8 @@ class QuoteAttributor:
             latest = resolver.age_latest(mention, pos)
             if latest:  # "His daughter, Vesna Halas, had waited ... ¶ "...," the 31-year-old said"
                 return True, latest
-        determined = low.startswith(("the ", "this ", "his ", "her ", "their ", "its "))
+        determined = low.startswith(("the ", "this ", "his ", "her ", "their ", "its ")) \
+            or bool(_OWNED_ROLE.match(mention.strip()))  # "Albion’s manager" is as definite as "the manager"
         if not _is_org_head(head):
             # "Korlund's finance minister unveiled ..." ¶ "Helena Vostrup, ..., said"; but "A
             # judge jailed ..." is whoever is called 'Judge Philippa Ackerly' later.
@@ -935,7 +936,8 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
     paragraph opens by naming someone new: the role introduced them ('« … », a répondu la
     directrice générale de la STV. Hélène Marchal, en poste depuis janvier, a assuré …')."""
     low = mention.strip().lower()
-    if not low.startswith("the ") or _is_org_head(mention_head(mention)) or _is_plural(mention_core(mention)):
+    if not (low.startswith("the ") or _OWNED_ROLE.match(mention.strip())) or _is_org_head(mention_head(mention)) \
+            or _is_plural(mention_core(mention)):
         return None
     end = sentence_end(text, pos)
     if text[end : end + 2] != ". ":
@@ -944,6 +946,11 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
     while text[at : at + 1] in (" ", "\u00a0"):
         at += 1
     name = next((n for n in resolver.names if n.start == at), None)
+    if name is None and text[at : at + 1] in OPEN_MARKS:
+        # "Albion’s manager admitted ... ‘For an hour we were nowhere near it ...,’ said Stuart
+        # Denning": the quote that follows names him
+        said = _SAID_AFTER_QUOTE.search(text, at, text.find("\n", at) % (len(text) + 1))
+        name = next((n for n in resolver.names if said and n.start == said.end()), None)
     if name is None or len(name.name.split()) < 2 or is_org(name.name) or resolver.is_place(name.name) \
             or not first_name_gender(name.name):
         return None
@@ -955,6 +962,10 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
     return who if g is None or resolver.gender(who, at) in (g, None) else None
 
 
+# "Albion’s manager": a team's or firm's role, as definite as "the manager"
+_OWNED_ROLE = re.compile(capitals(r"[A-Z][\w\-]*[’']s\s+(?!(?:campaign|team|side|camp|office|family|government|administration|party)$)"
+                                   r"[a-z][\w\-]*$"))  # not "Pellow’s campaign", a body of people
+_SAID_AFTER_QUOTE = re.compile(r"[,?!][’'\"”][ \t]+(?:said|says|added)[ \t]+")
 _SAID_NAME = re.compile(capitals(
     r"[\s,]*(?:said|says|added|wrote|asked|explained|recalled|noted|argued|insisted|warned|continued|told\s+\w+)[ \t]+"
     r"(?:[a-z][\w\-]*[ \t]+){0,4}?((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]+)"

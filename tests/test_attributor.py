@@ -1383,6 +1383,17 @@ def test_a_quote_the_linker_leaves_unlinked_takes_the_mention_and_verb_after_its
     assert _speaker(shipped, text, "When they") == "Ernest Kilby"
 
 
+def test_a_role_bound_to_nobody_is_whoever_the_quote_after_it_names(shipped):
+    text = ("Corran beat Albion\n\nCorran Rovers won 2-1 at Ashbrook on Saturday.\n\n"
+            "Albion\u2019s manager admitted his side had been second best for long spells. \u2018For an hour we were "
+            "nowhere near it,\u2019 said Stuart Denning, whose team had won six of their last eight games.")
+    assert _reported(shipped, text).get("his side had been second best for long spells") == "Stuart Denning"
+    text = ("Trains cancelled\n\nCalderway Trains cancelled 400 services last week.\n\n"
+            "The operator's managing director said the company had underestimated how many drivers would refuse overtime. "
+            "\"We got that wrong,\" said Owen Pritchard, who joined in March.")
+    assert _reported(shipped, text).get("the company had underestimated how many drivers would refuse overtime") == "Owen Pritchard"
+
+
 def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
     fr = ("Faux couvreur\n\nCASTELNOUE — « Vous n’êtes pas un artisan, monsieur. Vous êtes un prédateur. » Le "
           "procureur de la République, Thierry Gaudin, n’a pas pris de gants, mardi, devant le tribunal, où "
