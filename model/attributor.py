@@ -1250,6 +1250,15 @@ _SAYS = "said|says|added|warned|argued|insisted|claimed"  # the verbs every subj
 _VERB_BEFORE_UNIT = re.compile(rf"\b(?:{_SAYS}|explained|told\s+(?:the\s+)?\w+)"
                                r"(?:[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:written[ \t]+)?statement)?"  # "said in a statement that"
                                r":?\s+(?:that\s+)?[“\"‘']?$")
+# "... said in a statement that the cap was “welcome but years late”": a partial quote
+# ending the clause its subject reported; not when the clause has a speaker of its own
+# ("said that Smith had called it “a disaster”").
+_VERB_THAT_BEFORE_UNIT = re.compile(rf"\b(?:{_SAYS}|explained)"
+                                    r"(?:[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+                                    r"(?:statement|letter|email|post|submission)"  # "said in a letter to Idrissi that"
+                                    r"(?:[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})?)?"
+                                    r"[ \t]+that[ \t]+([^.;:!?\n“”\"‘’]{1,80}?)[ \t]+[“\"‘']$")
+_OWN_SPEECH = re.compile(r"\b(?:call|described|describ|dub|label|term|said|says|told|tells|wrote|writes|warn|quot|put\s+it)", re.IGNORECASE)
 _PARENTHESIS_BEFORE_VERB = re.compile(r"[^,.;:!?\n]{2,80},[ \t]+")
 _COLON_BEFORE_UNIT = re.compile(r":[ \t]*[“\"‘']?$")
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She|he|she)\b(?![’']s)")
@@ -1266,12 +1275,17 @@ def _subject_before(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention |
     name or thing there ('One placard read:')."""
     start = sentence_start(text, u.start)
     verb = _VERB_BEFORE_UNIT.search(text, start, u.start)
+    if not verb and u.kind == "direct":
+        verb = _VERB_THAT_BEFORE_UNIT.search(text, start, u.start)
+        verb = None if verb and _OWN_SPEECH.search(verb.group(1)) else verb
     colon = _COLON_BEFORE_UNIT.search(text, start, u.start) if u.kind == "direct" and not verb else None
     if colon:  # "Before pushing off, she turns back: '...'": a colon introduces its sentence's subject's words
         verb = colon
     if not verb or verb.start() <= start:
         return None
     lead = _FRONTED_PHRASE.match(text, start, verb.start())
+    if lead and u.kind == "direct" and re.match(r"(?:which|who)\s", text[lead.end() : lead.end() + 6]):
+        lead = None  # "The Wetland Trust of Odrava, which first warned ..., said": the subject and its clause
     opening = lead.end() if lead else start
     pronoun = _SUBJECT_PRONOUN.match(text, opening, verb.start())
     if pronoun:  # "He won Carrick Vale in 1979 and in his maiden speech told the house: '...'"

@@ -1394,6 +1394,20 @@ def test_a_role_bound_to_nobody_is_whoever_the_quote_after_it_names(shipped):
     assert _reported(shipped, text).get("the company had underestimated how many drivers would refuse overtime") == "Owen Pritchard"
 
 
+def test_a_partial_quote_ending_a_reported_clause_is_its_subject_s(shipped, monkeypatch):
+    monkeypatch.setattr(shipped.linker, "link", lambda *a, **k: (None, 0.0))  # as the linker left them in dev
+    text = ("Cranes leave Kessel\n\nThe Wetland Trust of Odrava, which first warned of falling water levels in its 2019 "
+            "report, said in a statement that the cap was \u201cwelcome but years late\u201d.")
+    assert _speaker(shipped, text, "welcome but years late") == "Wetland Trust of Odrava"
+    text = ("Dam filling\n\nThe Lower Meshra Growers\u2019 Cooperative, which represents 18,000 farmers, said in a letter "
+            "to Idrissi that river levels had fallen \u201cwell below normal\u201d.")
+    assert _speaker(shipped, text, "well below normal") == "Lower Meshra Growers\u2019 Cooperative"
+    # the clause's own speaker owns its quote: not the subject who reports it
+    from quoteattr.attributor import _OWN_SPEECH, _VERB_THAT_BEFORE_UNIT
+    clause = _VERB_THAT_BEFORE_UNIT.search("The Harbour Trust said that Mayor Ann Hale had called the plan \u201c")
+    assert clause and _OWN_SPEECH.search(clause.group(1))
+
+
 def test_a_story_opening_with_a_quote_then_naming_its_speaker(shipped):
     fr = ("Faux couvreur\n\nCASTELNOUE — « Vous n’êtes pas un artisan, monsieur. Vous êtes un prédateur. » Le "
           "procureur de la République, Thierry Gaudin, n’a pas pris de gants, mardi, devant le tribunal, où "
