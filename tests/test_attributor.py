@@ -1376,11 +1376,17 @@ def test_a_split_quote_s_first_half_has_the_attribution_after_it(shipped):
     assert _speaker(shipped, text, "When they") == _speaker(shipped, text, "never empty") == "Ernest Kilby"
 
 
-def test_a_quote_the_linker_leaves_unlinked_takes_the_mention_and_verb_after_its_marks(shipped, monkeypatch):
-    monkeypatch.setattr(shipped.linker, "link", lambda *a, **k: (None, 0.0))  # as it did in a dev article
+@pytest.fixture
+def unlinked(shipped, monkeypatch):
+    """The shipped model with a linker that links no quote, as it left some in dev articles."""
+    monkeypatch.setattr(shipped.linker, "link", lambda *a, **k: (None, 0.0))
+    return shipped
+
+
+def test_a_quote_the_linker_leaves_unlinked_takes_the_mention_and_verb_after_its_marks(unlinked):
     text = ("Ironmonger\n\nErnest Kilby, 87, has run the shop since 1961.\n\n"
             "\u201cWhen they\u2019re empty,\u201d the 87-year-old says.")
-    assert _speaker(shipped, text, "When they") == "Ernest Kilby"
+    assert _speaker(unlinked, text, "When they") == "Ernest Kilby"
 
 
 def test_a_role_bound_to_nobody_is_whoever_the_quote_after_it_names(shipped):
@@ -1394,14 +1400,13 @@ def test_a_role_bound_to_nobody_is_whoever_the_quote_after_it_names(shipped):
     assert _reported(shipped, text).get("the company had underestimated how many drivers would refuse overtime") == "Owen Pritchard"
 
 
-def test_a_partial_quote_ending_a_reported_clause_is_its_subject_s(shipped, monkeypatch):
-    monkeypatch.setattr(shipped.linker, "link", lambda *a, **k: (None, 0.0))  # as the linker left them in dev
+def test_a_partial_quote_ending_a_reported_clause_is_its_subject_s(unlinked):
     text = ("Cranes leave Kessel\n\nThe Wetland Trust of Odrava, which first warned of falling water levels in its 2019 "
             "report, said in a statement that the cap was \u201cwelcome but years late\u201d.")
-    assert _speaker(shipped, text, "welcome but years late") == "Wetland Trust of Odrava"
+    assert _speaker(unlinked, text, "welcome but years late") == "Wetland Trust of Odrava"
     text = ("Dam filling\n\nThe Lower Meshra Growers\u2019 Cooperative, which represents 18,000 farmers, said in a letter "
             "to Idrissi that river levels had fallen \u201cwell below normal\u201d.")
-    assert _speaker(shipped, text, "well below normal") == "Lower Meshra Growers\u2019 Cooperative"
+    assert _speaker(unlinked, text, "well below normal") == "Lower Meshra Growers\u2019 Cooperative"
     # the clause's own speaker owns its quote: not the subject who reports it
     from quoteattr.attributor import _OWN_SPEECH, _VERB_THAT_BEFORE_UNIT
     clause = _VERB_THAT_BEFORE_UNIT.search("The Harbour Trust said that Mayor Ann Hale had called the plan \u201c")
