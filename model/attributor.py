@@ -1257,7 +1257,9 @@ _VERB_THAT_BEFORE_UNIT = re.compile(rf"\b(?:{_SAYS}|explained)"
                                     r"(?:[ \t]+in[ \t]+(?:a|an|its|his|her|their)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
                                     r"(?:statement|letter|email|post|submission)"  # "said in a letter to Idrissi that"
                                     r"(?:[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3})?)?"
-                                    r"[ \t]+that[ \t]+([^.;:!?\n“”\"‘’]{1,80}?)[ \t]+[“\"‘']$")
+                                    r"[ \t]+that[ \t]+([^.;:!?\n“”\"‘’]{1,80}?)[ \t]+[“\"‘']$"
+                                    # "..., telling reporters that he would ‘rather be right ...’"
+                                    r"|,[ \t]+(?:telling[ \t]+(?:the[ \t]+)?\w+|saying)[ \t]+(?:that[ \t]+)?([^.;:!?\n“”\"‘’,]{1,60}?)[ \t]+[“\"‘']$")
 _OWN_SPEECH = re.compile(r"\b(?:call|described|describ|dub|label|term|said|says|told|tells|wrote|writes|warn|quot|put\s+it)", re.IGNORECASE)
 _PARENTHESIS_BEFORE_VERB = re.compile(r"[^,.;:!?\n]{2,80},[ \t]+")
 _COLON_BEFORE_UNIT = re.compile(r":[ \t]*[“\"‘']?$")
@@ -1277,7 +1279,7 @@ def _subject_before(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention |
     verb = _VERB_BEFORE_UNIT.search(text, start, u.start)
     if not verb and u.kind == "direct":
         verb = _VERB_THAT_BEFORE_UNIT.search(text, start, u.start)
-        verb = None if verb and _OWN_SPEECH.search(verb.group(1)) else verb
+        verb = None if verb and _OWN_SPEECH.search(verb.group(1) or verb.group(2)) else verb
     colon = _COLON_BEFORE_UNIT.search(text, start, u.start) if u.kind == "direct" and not verb else None
     if colon:  # "Before pushing off, she turns back: '...'": a colon introduces its sentence's subject's words
         verb = colon

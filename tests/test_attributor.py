@@ -1407,6 +1407,9 @@ def test_a_partial_quote_ending_a_reported_clause_is_its_subject_s(unlinked):
     text = ("Dam filling\n\nThe Lower Meshra Growers\u2019 Cooperative, which represents 18,000 farmers, said in a letter "
             "to Idrissi that river levels had fallen \u201cwell below normal\u201d.")
     assert _speaker(unlinked, text, "well below normal") == "Lower Meshra Growers\u2019 Cooperative"
+    text = ("Obituary\n\nHale served briefly as his party\u2019s spokesman on pensions but resigned after eight months, "
+            "telling reporters that he would \u2018rather be right on the back benches\u2019.")
+    assert _speaker(unlinked, text, "rather be right") == "Hale"
     # the clause's own speaker owns its quote: not the subject who reports it
     from quoteattr.attributor import _OWN_SPEECH, _VERB_THAT_BEFORE_UNIT
     clause = _VERB_THAT_BEFORE_UNIT.search("The Harbour Trust said that Mayor Ann Hale had called the plan \u201c")
