@@ -2359,15 +2359,8 @@ class SpeakerResolver:
         names one ('Ilse Brandvold ... beating Catalina Ferro' is about Brandvold)."""
         opening = re.search(rf"(?:^|[.!?]\s+|\n)(The {age}-year-old)\b(?![ \t]+[A-Z])", self.text)
         if opening:
-            before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
-                      if m.start < opening.start(1) and not _inside(m.start, self.headlines)]
-            # people, not "Carrowmere Open"; outside quotes ('"Ingrid didn't trust ...," Achterberg said')
-            before = [(m, n) for m, n in before if (first_name_gender(n) or len(n.split()) > 1 and self.gender(n))
-                      and not is_org(n)  # nor "Sabri Liberation Front"; "Josiah Kerimo ... his second marathon" is a man
-                      and not in_double_quotes(self.text, m.start) and not _inside(m.start, self.quoted)]
-            if before:
-                last = sentence_end(self.text, before[-1][0].start)
-                in_last = [(m, n) for m, n in before if sentence_end(self.text, m.start) == last]
+            in_last = self._last_sentence_people(0, opening.start(1))
+            if in_last:
                 # "Brannigan said Fenner had ...": the one spoken about, not the speaker
                 said = [m.end for m, _ in in_last if REPORTING_NEXT.match(self.text, m.end)]
                 about = [n for m, n in in_last if said and m.start > said[0]]
@@ -2387,21 +2380,32 @@ class SpeakerResolver:
         want = "m" if re.search(r"-year-old\s+man\b", description) else "f" if re.search(r"-year-old\s+woman\b", description) else None
         own = self.text.rfind("\n", 0, position)
         para = self.text.rfind("\n", 0, max(own - 1, 0)) + 1 if own > 0 else 0  # this paragraph and the one before
-        before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
-                  if para <= m.start < position and not _inside(m.start, self.headlines)
-                  and not in_double_quotes(self.text, m.start) and not _inside(m.start, self.quoted)]
-        before = [(m, n) for m, n in before if len(n.split()) > 1 and (first_name_gender(n) or self.gender(n)) and not is_org(n)]
-        if not before:
+        in_last = self._last_sentence_people(para, position, full=True)
+        if not in_last:
             return None
-        last = sentence_end(self.text, before[-1][0].start)
-        in_last = [n for m, n in before if sentence_end(self.text, m.start) == last]
         # someone the sentence introduces: a person written of before is picked up by the
         # sentences about them, not by an age ("Halloran won" ... "the 46-year-old" Deane)
-        start = sentence_start(self.text, before[-1][0].start)
+        start = sentence_start(self.text, in_last[-1][0].start)
         known = {self.canonical_name(m.name, m.start) for m in self.names if m.start < start}
-        fits = [n for n in in_last if n not in known and not self.other_age(n, description)
+        fits = [n for _, n in in_last if n not in known and not self.other_age(n, description)
                 and (want is None or self.gender(n) in (None, want))]
         return fits[0] if fits else None
+
+    def _last_sentence_people(self, lo: int, hi: int, full: bool = False) -> list[tuple[NameMention, str]]:
+        """The people named in the last sentence between ``lo`` and ``hi`` that names one:
+        whom a sentence opening with an age goes on about. People, not "Carrowmere Open" nor
+        "Sabri Liberation Front" ("Josiah Kerimo ... his second marathon" is a man); outside
+        quotes ('"Ingrid didn't trust ...," Achterberg said') and headlines; ``full``: named
+        in full."""
+        before = [(m, self.canonical_name(m.name, m.start)) for m in self.names
+                  if lo <= m.start < hi and not _inside(m.start, self.headlines)
+                  and not in_double_quotes(self.text, m.start) and not _inside(m.start, self.quoted)]
+        before = [(m, n) for m, n in before if (first_name_gender(n) or len(n.split()) > 1 and self.gender(n))
+                  and not is_org(n) and (len(n.split()) > 1 or not full)]
+        if not before:
+            return []
+        last = sentence_end(self.text, before[-1][0].start)
+        return [(m, n) for m, n in before if sentence_end(self.text, m.start) == last]
 
     def relative_antecedent(self, position: int) -> str | None:
         """The name a relative pronoun hangs on: 'Ahmad Masud, who said ...'."""
