@@ -949,7 +949,8 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
     if name is None and text[at : at + 1] in OPEN_MARKS:
         # "Albion’s manager admitted ... ‘For an hour we were nowhere near it ...,’ said Stuart
         # Denning": the quote that follows names him
-        said = _SAID_AFTER_QUOTE.search(text, at, text.find("\n", at) % (len(text) + 1))
+        para_end = text.find("\n", at)
+        said = _SAID_AFTER_QUOTE.search(text, at, len(text) if para_end < 0 else para_end)
         name = next((n for n in resolver.names if said and n.start == said.end()), None)
     if name is None or len(name.name.split()) < 2 or is_org(name.name) or resolver.is_place(name.name) \
             or not first_name_gender(name.name):

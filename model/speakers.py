@@ -212,6 +212,11 @@ _FOREIGN_POSTMODIFIER = re.compile(r"(?i:^(?:le|la|les|l['’]|el|los|las|un|une
                                    r"(\s+(?:de|du|des|del|von|vom|der)\b.*)$")
 
 
+def _without_foreign_postmodifier(core: str) -> str:
+    foreign = _FOREIGN_POSTMODIFIER.match(core)
+    return core[: foreign.start(1)] if foreign else core
+
+
 # Commas set an appositive off, and so does US copy's spaced double hyphen ("Republican
 # pollster Whit Ayres -- author of 2016 and Beyond, which ... --"). A spaced em dash is left
 # alone: invented and British copy sets asides inside a clause with it ("skippers the
@@ -231,10 +236,7 @@ def mention_core(mention: str) -> str:
     parts = appositive_parts(mention)
     while len(parts) > 1 and parts[0].lower() in SENTENCE_ADVERBS:
         parts = parts[1:]
-    core = _POSTMODIFIER.sub("", parts[0] if parts else "").strip()
-    foreign = _FOREIGN_POSTMODIFIER.match(core)
-    if foreign:
-        core = core[: foreign.start(1)]
+    core = _without_foreign_postmodifier(_POSTMODIFIER.sub("", parts[0] if parts else "").strip())
     words = core.split()
     for i in range(2, len(words) - 1):
         # "a man clearing branches", "a woman standing next to her": a participle after
@@ -313,10 +315,7 @@ def mention_name(mention: str) -> str | None:
             person = strip_titles(part)  # "Secretary of State Antony Blinken"
             if len(person.split()) >= 2 and person[:1].isupper() and part.rstrip().endswith(person) and not is_org(person):
                 return person
-        core = _POSTMODIFIER.sub("", _LOWER_OFFICE.sub(r"\1", part)).strip()
-        foreign = _FOREIGN_POSTMODIFIER.match(core)
-        if foreign:
-            core = core[: foreign.start(1)]
+        core = _without_foreign_postmodifier(_POSTMODIFIER.sub("", _LOWER_OFFICE.sub(r"\1", part)).strip())
         words = core.split()
         if not words:
             continue
