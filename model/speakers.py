@@ -1054,6 +1054,8 @@ _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|ope
                   r"brokerage|consultancy|studio|label")
 _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|with|in|from|to)\s)[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
+# Who speaks or works for an organisation: "a Westmere Water spokesman", "Westmere Water staff".
+_STAFF_AFTER = re.compile(r"[ \t]+(?:spokes(?:man|woman|person)|staff|employees)\b")
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
 
 
@@ -1189,6 +1191,9 @@ _COURT_INTRODUCTIONS = {
 LAWYER_HEADS = frozenset("barrister lawyer counsel solicitor attorney advocate".split())
 
 
+# Words that open a place or a source, never a second role ("the bank and from shops along
+# Holbeck Street" is not "the founder and chief executive, Sunniva Lund").
+_PLACE_PREPOSITIONS = r"(?:from|to|in|at|on|along|of|for|with|by|into|near|outside|across|through|around)"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:by|to|from|with|for|in|on|at)\s+(?:the\s+)?$")
 # Newspapers and broadcasters whose last word is no organisation head ('Courier', 'Times' are)
 _MEDIA_NAME = re.compile(r"\b(?:Mail|Standard|Mercury|Express|Sentinel|Bulletin|Advertiser|Radio|Television|TV)$")
@@ -1649,7 +1654,8 @@ class SpeakerResolver:
         # cellist, Wen Liqing") a relative binds to any name, anyone else to a full name.
         comma = "" if re.fullmatch(_KIN, head_pattern) else capitals(r"(?=[A-Z][\w’'\-]*[ \t]+(?:[a-z]+[ \t]+)*[A-Z])", LATIN1_UPPER)
         # "Hearthly's founder and chief executive, Sunniva Lund": a second role may follow.
-        pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})?"
+        pat_before = cached_regex(rf"\b(?i:{head_pattern})(?:\s+and\s+(?!{_PLACE_PREPOSITIONS}\b)[a-z][\w\-]*"
+                                  rf"(?:\s+(?!{_PLACE_PREPOSITIONS}\b)[a-z][\w\-]*){{0,2}})?"
                                   # "a previously unknown group calling itself Black Meridian"
                                   r"(?:\s+(?:calling\s+(?:itself|themselves)|called|named|known\s+as))?"
                                   # "Le maire de Vallombre, Bertrand Lacombe", "the area coroner for North Varrowshire, Alison Threlkeld"
@@ -2056,8 +2062,9 @@ class SpeakerResolver:
         'the company said' would fall to whoever spoke last."""
         out = set()
         for m in self.names:
-            if _DESCRIBED_COMPANY.match(self.text, m.end) or _COMPANY_BEFORE.search(self.text, max(0, m.start - 30), m.start):
-                out.add(self.canonical_name(m.name, m.start))
+            if _DESCRIBED_COMPANY.match(self.text, m.end) or _COMPANY_BEFORE.search(self.text, max(0, m.start - 30), m.start) \
+                    or _STAFF_AFTER.match(self.text, m.end) and not _place_like(m.name) and not first_name_gender(m.name):
+                out.add(self.canonical_name(m.name, m.start))  # "A Westmere Water spokesman said"
         return out
 
     @cached_property

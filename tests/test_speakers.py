@@ -714,6 +714,28 @@ def test_a_name_the_story_calls_a_company_is_one():
     assert strip_titles("Agronomist Eszter Lakatos") == "Eszter Lakatos"
 
 
+def test_a_name_with_a_spokesman_or_staff_is_a_company():
+    text = ("Westmere Water said tests at its works had found the parasite.\n\n"
+            "Councillor Ruth Penhale said the company had questions to answer.\n\n"
+            "A Westmere Water spokesman said the result had needed confirming.\n\n"
+            "According to the company, bottled water is being handed out.")
+    r = SpeakerResolver(text)
+    assert "Westmere Water" in r.described_companies and "Ruth Penhale" not in r.described_companies
+    assert r.latest_org(text.index("According to the company")) == "Westmere Water"
+    street = SpeakerResolver("A Downing Street spokesman said the talks went well.")
+    assert "Downing Street" not in street.described_companies  # a place's spokesman: no company
+
+
+def test_a_second_role_after_and_is_no_place():
+    text = ("A man robbed a Tellmark Bank branch on Thursday.\n\n"
+            "Officers were examining CCTV from the bank and from shops along Holbeck Street.\n\n"
+            "Tellmark Bank said the branch would stay closed. \u201cWe are giving the team every support,\u201d the bank said.")
+    r = SpeakerResolver(text)
+    assert r.bound_name("the bank", text.index("the bank said")) is None  # not "the bank and from shops along Holbeck Street"
+    founder = "Hearthly's founder and chief executive, Sunniva Lund, said the app would grow."
+    assert SpeakerResolver(founder).bound_name("the founder", len(founder)) == "Sunniva Lund"
+
+
 def test_a_sentence_case_headline_makes_no_fuller_name():
     text = ("Teenager Reddy rescues ten-man Vale as rival boss fumes over late penalty\n\n"
             "Callum Reddy, 17, scored twice on Saturday.\n\nReddy said he wanted the ball.")
