@@ -761,6 +761,13 @@ class QuoteAttributor:
             if mention_type(earlier) == "description" and mention_head(earlier).lower() == head \
                     and _modifier_fits(mention, earlier):  # "The Ostrelian coastguard" is not "Caldria's coastguard"
                 return True, earlier
+        if not org and (head in _ORG_SYNONYMS or head in _GENERIC_ORG):
+            # "Harlow Vale said in a statement ... '…,' the club said": the paragraph's own
+            # organisation that has spoken, whose name has no word of its kind
+            para = _paragraph_start(text, pos)
+            own = [(p, n) for p, n in history if para <= p < pos and mention_type(n) == "name"
+                   and n in resolver.neuter and not is_org(n)]
+            org = max(own)[1] if own else None
         if not org:  # "the force": "Northmoor Police"; "the club": whichever club was named last
             org = resolver.name_with_head(_ORG_SYNONYMS.get(head, ()), pos)
         org = org or (resolver.latest_org(pos) if head in _GENERIC_ORG else None)

@@ -359,6 +359,12 @@ COUNCIL = (  # a quote's own "..., Cllr Duckworth shot back" beats the "she said
     "Cllr Morrow interrupted her at one point. 'There is a school in the plans,' she said. "
     "'A school that won't open until the last house is sold,' Cllr Duckworth shot back.\n"
 )
+VALE = (  # "the club" is the paragraph's own club that spoke, not the one named after it
+    "Reddy rescues Harlow Vale\n\nA 17-year-old scored twice for Harlow Vale on Saturday.\n\n"
+    "Harlow Vale said in a statement on Saturday evening that the supporter who ran onto the pitch would be "
+    "banned from the ground. 'We understand the emotion. We cannot allow it,' the club said.\n\n"
+    "Bielak's side stay fourth in the table, two points behind the leaders, Orsett Town.\n"
+)
 MERGER = (  # wire copy describes a speaker, then names them in the next sentence
     "Ready-meal makers to merge\n\n"
     "Tennick Foods and Kestrel Kitchens will merge, cutting 1,400 jobs.\n\n"
@@ -556,6 +562,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (MERGER_INVERTED, "The closures were the hardest decision of my working life. We had no other choice,", "Adrian Kell"),
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
+        (VALE, "We understand the emotion. We cannot allow it,", "Harlow Vale"),
         (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
         (BAKERY, "She says that every morning,", "Declan Brannigan"),
         (COURT, "she had paid a deposit in March", "Lorna Quigg"),
