@@ -1418,7 +1418,11 @@ def _named_after(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | No
     if not after:
         return None
     m = next((m for m in resolver.names if m.start == after.end()), None)
-    if m is None or is_org(m.name) or not _VERB_AFTER_NAME.match(text, m.end) or _INTRODUCES_NEXT.match(text, m.end):
+    comma = text[after.start()] == "," or text[u.start : u.end].rstrip()[-1:] == ","  # not '“…?” Cllr Tanner replied that
+    verb = _VERB_AFTER_NAME.match(text, m.end) if m is not None else None
+    if verb is None and m is not None and comma:
+        verb = _ANY_VERB_AFTER_NAME.match(text, m.end)  # "'…,' Nessa called from the wheelhouse."
+    if m is None or is_org(m.name) or not verb or _INTRODUCES_NEXT.match(text, m.end):
         return None
     return Mention(m.start, m.end, *u.tok)
 
@@ -1427,6 +1431,12 @@ def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | No
     """A tagged mention right after a quote's closing mark and comma with its reporting verb
     ('"...," the United Nations special envoy for Ketara, Teresa Valdane, said'): the quote's
     own attribution, not the 'according to a reporter' of the paragraph before."""
+    verb_first = _VERB_AFTER_QUOTE.match(text, u.end)
+    if verb_first and (text[verb_first.start()] in ",!?" or text[u.start : u.end].rstrip()[-1:] in (",", "!", "?")):
+        # '“…,” said Dr. Irena Kolar, a spokeswoman for the hospital.'
+        m = next((m for m in mentions if m.start == verb_first.end()), None)
+        if m is not None:
+            return m
     after = _NAME_AFTER_QUOTE.match(text, u.end)
     if not after:
         return None
@@ -1440,8 +1450,12 @@ def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | No
 _ANSWERING_NEXT = re.compile(rf"{REPORTING_NEXT.pattern}|\s+(?:replied|answered|asked|admitted|insisted)\b")
 # "His fiancée, Hannah Reid, added: "..."": a verb and colon that introduce the next quote
 _INTRODUCES_NEXT = re.compile(r",?[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:said|says|added|adds|continued|replied|told[ \t]+\w+)[ \t]*:[ \t]*[“\"‘'«]")
+_VERB_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:said|says|added|adds|replied|asked|wrote|explained|continued)[ \t]+")
 _NAME_AFTER_QUOTE = re.compile(r"[,!?]?[’'\"”][ \t]+(?:(?:Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?")
-_VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:[ \t]+(?:back|out|up|in|on))?[.,;]")
+_VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:[ \t]+(?:back|out|up|in|on|\w+ly))?[.,;]")
+# After a quote closed by a comma the name's next word is its verb, whatever follows it; a
+# past tense, not a noun ("'…,' Clinton campaign chair John Podesta said").
+_ANY_VERB_AFTER_NAME = re.compile(r"[ \t]+(?:\w+ly[ \t]+)?(?:[a-z]{2,}ed|said|told|wrote|spoke|shot|began|went)\b")
 
 
 def _shared_attribution(text: str, u: _Unit, prev: Quote | None, mention: Mention | None,

@@ -88,6 +88,17 @@ def test_the_verbs_of_an_exchange_attribute_the_quote_before_them():
     assert _mention_after(text, u, [son]) == son
 
 
+def test_a_mention_after_the_verb_that_follows_the_marks_is_the_quotes_own():
+    text = ("\u201cThe marks tell you something,\u201d the official said.\n\n"
+            "\u201cThree are in a serious condition,\u201d said Dr. Irena Kolar, a spokeswoman for the hospital.")
+    kolar = Mention(text.index("Dr. Irena"), text.index("Kolar") + 5, 0, 1)
+    u = _Unit(text.index("Three"), text.index("condition,") + 10, "direct", 1.0, (0, 1))
+    assert _mention_after(text, u, [kolar]) == kolar
+    closed = text.replace("condition,\u201d", "condition.\u201d")
+    u = _Unit(closed.index("Three"), closed.index("condition.") + 10, "direct", 1.0, (0, 1))
+    assert _mention_after(closed, u, [kolar]) is None  # a full stop: what follows is a new sentence
+
+
 def test_a_mention_whose_verb_and_colon_open_the_next_quote_is_not_the_quotes_before():
     text = '"We paid a lot," he said. "I won\'t watch it again." His fiancée, Hannah Reid, added: "I still can\'t."'
     her = Mention(text.index("His fiancée"), text.index("Reid") + 4, 0, 1)
@@ -365,6 +376,12 @@ VALE = (  # "the club" is the paragraph's own club that spoke, not the one named
     "banned from the ground. 'We understand the emotion. We cannot allow it,' the club said.\n\n"
     "Bielak's side stay fourth in the table, two points behind the leaders, Orsett Town.\n"
 )
+FERRY = (  # a name after a comma-closed quote takes any verb
+    "Twin sisters run the ferry\n\n"
+    "Rhona Garvie and Nessa Garvie took over the ferry in 2001.\n\n"
+    "Rhona said the old boat had plenty of life left. \u2018She\u2019s older than us,\u2019 she said. "
+    "\u2018Don\u2019t tell her that,\u2019 Nessa called from the wheelhouse.\n"
+)
 MERGER = (  # wire copy describes a speaker, then names them in the next sentence
     "Ready-meal makers to merge\n\n"
     "Tennick Foods and Kestrel Kitchens will merge, cutting 1,400 jobs.\n\n"
@@ -563,6 +580,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (COUNCIL, "There is a school in the plans,", "Janet Morrow"),
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
         (VALE, "We understand the emotion. We cannot allow it,", "Harlow Vale"),
+        (FERRY, "Don\u2019t tell her that,", "Nessa Garvie"),
         (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
         (BAKERY, "She says that every morning,", "Declan Brannigan"),
         (COURT, "she had paid a deposit in March", "Lorna Quigg"),
@@ -1830,3 +1848,20 @@ def test_a_paragraph_whose_subject_spoke_last_hands_the_next_quote_back_to_them(
     other = text.replace("Howard continued his scathing remarks.", "Marta Lind disagreed with him.")
     u2 = _Unit(other.index("Eight"), other.index("nominee.") + 8, "direct", 1.0, (0, 1))
     assert not _goes_on(SpeakerResolver(other), other, u2, prev)
+
+
+def test_a_name_and_verb_after_a_quote_may_end_on_an_adverb():
+    from quoteattr.attributor import _named_after
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Tom Redfern gave evidence. \u2018Did she say anything?\u2019 the coroner asked. "
+            "\u2018No,\u2019 Mr Redfern said quietly.")
+    u = _Unit(text.index("No,"), text.index("No,") + 3, "direct", 1.0, (0, 1))
+    m = _named_after(text, u, SpeakerResolver(text))
+    assert m is not None and text[m.start : m.end] == "Redfern"
+    question = "\u2018Where has the budget gone?\u2019 Cllr Tanner replied that spending was fair."
+    u = _Unit(question.index("Where"), question.index("gone?") + 5, "direct", 1.0, (0, 1))
+    assert _named_after(question, u, SpeakerResolver(question)) is None  # a question ends its sentence
+    noun = "Clinton spoke in Ohio. \u2018We will win,\u2019 Clinton campaign chair John Podesta said."
+    u = _Unit(noun.index("We will"), noun.index("win,") + 4, "direct", 1.0, (0, 1))
+    assert _named_after(noun, u, SpeakerResolver(noun)) is None  # a noun after the name, not its verb
