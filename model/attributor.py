@@ -330,7 +330,8 @@ class QuoteAttributor:
             speaker = mention_text = None
             m_start = m_end = None
             mention = _shared_attribution(text, u, quotes[-1] if quotes else None, mention, mentions) or mention
-            mention = _reporting_subject(text, u, mention, near) or _clause_speaker(text, u, mention, near) or mention
+            mention = _reporting_subject(text, u, mention, near) or _clause_speaker(text, u, mention, near) \
+                or _coordinated_subject(text, u, mention, near) or mention
             if u.kind == "direct" and mention is not None and mention.start < sentence_start(text, u.start):
                 mention = _named_after(text, u, resolver) or _mention_after(text, u, near) or mention  # "'...,' Cllr Duckworth shot back."
             elif u.kind == "direct" and mention is None:
@@ -1547,6 +1548,23 @@ def _clause_speaker(text: str, u: _Unit, mention: Mention | None, near: list[Men
     verb = verbs[0]
     before = [m for m in near if start <= m.start and m.end <= verb.start()]
     return before[0] if before else None
+
+
+# "... congratulated Brierley but said [that] ...": a second verb of the subject's, after its object
+_COORDINATED_SAYING = re.compile(rf"[ \t]+(?:but|and)[ \t]+(?:also[ \t]+|then[ \t]+)?(?:{_SAYS}|warned|insisted|argued|added)"
+                                 r"[ \t]+(?:that[ \t]+)?[\"'“‘]?$")
+_OBJECT_VERB = re.compile(r"\b[a-z]{3,}(?:ed|s)[ \t]+$")
+
+
+def _coordinated_subject(text: str, u: _Unit, mention: Mention | None, near: list[Mention]) -> Mention | None:
+    """For a reported clause after 'X congratulated Y but said', X: the linker's mention is
+    the first verb's object, and the verb of saying is its subject's second verb."""
+    if mention is None or mention.end > u.start or not _COORDINATED_SAYING.match(text[mention.end : u.start]):
+        return None
+    start = sentence_start(text, u.start)
+    if mention.start < start or not _OBJECT_VERB.search(text, max(start, mention.start - 30), mention.start):
+        return None
+    return next((m for m in near if m.start == start and m.end < mention.start), None)
 
 
 def _relative_clause_antecedent(text: str, mention: Mention | None, resolver: SpeakerResolver,

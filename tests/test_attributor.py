@@ -1865,3 +1865,20 @@ def test_a_name_and_verb_after_a_quote_may_end_on_an_adverb():
     noun = "Clinton spoke in Ohio. \u2018We will win,\u2019 Clinton campaign chair John Podesta said."
     u = _Unit(noun.index("We will"), noun.index("win,") + 4, "direct", 1.0, (0, 1))
     assert _named_after(noun, u, SpeakerResolver(noun)) is None  # a noun after the name, not its verb
+
+
+def test_a_second_verb_of_saying_after_an_object_is_the_subject_s():
+    from quoteattr.attributor import _coordinated_subject
+
+    text = ("Brierley won by 41 votes. Moss, a former councillor, congratulated Brierley but said the result "
+            "reflected anger at the national party.")
+    def mention(words: str) -> Mention:
+        return Mention(text.index(words), text.index(words) + len(words), 0, 1)
+    moss, brierley = mention("Moss, a former councillor"), mention("Brierley but")
+    brierley = Mention(brierley.start, brierley.start + 8, 0, 1)
+    u = _Unit(text.index("the result"), len(text) - 1, "indirect", 1.0, (0, 1))
+    assert _coordinated_subject(text, u, brierley, [moss, brierley]) == moss
+    own = text.replace("congratulated Brierley but said", "said Brierley had said")
+    u = _Unit(own.index("the result"), len(own) - 1, "indirect", 1.0, (0, 1))
+    b = Mention(own.index("Brierley had"), own.index("Brierley had") + 8, 0, 1)
+    assert _coordinated_subject(own, u, b, [moss, b]) is None  # no second verb of the subject's
