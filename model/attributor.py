@@ -948,18 +948,23 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
             or _is_plural(mention_core(mention)):
         return None
     end = sentence_end(text, pos)
-    if text[end : end + 2] != ". ":
+    next_paragraph = text[end : end + 1] == "\n" and text[end - 1 : end] == "." and "\n" not in text[pos:end]
+    if text[end : end + 2] != ". " and not next_paragraph:
         return None
-    at = end + 2
-    while text[at : at + 1] in (" ", "\u00a0"):
+    at = end + 1 if next_paragraph else end + 2
+    while text[at : at + 1] in (" ", "\u00a0", "\n"):
         at += 1
-    name = next((n for n in resolver.names if n.start == at), None)
+    name = None if next_paragraph else next((n for n in resolver.names if n.start == at), None)
     if name is None and text[at : at + 1] in OPEN_MARKS:
         # "Albion’s manager admitted ... ‘For an hour we were nowhere near it ...,’ said Stuart
-        # Denning": the quote that follows names him
+        # Denning": the quote that follows names him; a paragraph's last sentence, the quote
+        # opening the next ('The health minister said ... ¶ “…,” Nerys Calloway told reporters')
         para_end = text.find("\n", at)
-        said = _SAID_AFTER_QUOTE.search(text, at, len(text) if para_end < 0 else para_end)
-        name = next((n for n in resolver.names if said and n.start == said.end()), None)
+        for said in _SAID_AFTER_QUOTE.finditer(text, at, len(text) if para_end < 0 else para_end):
+            name = next((n for n in resolver.names if n.start == said.end()), None)
+            if said.group(1) or name is not None and _VERB_NEXT.match(text, name.end):
+                break
+            name = None
     if name is None or len(name.name.split()) < 2 or is_org(name.name) or resolver.is_place(name.name) \
             or not first_name_gender(name.name):
         return None
@@ -974,7 +979,9 @@ def _introduced_next(resolver: SpeakerResolver, text: str, pos: int, mention: st
 # "Albion’s manager": a team's or firm's role, as definite as "the manager"
 _OWNED_ROLE = re.compile(capitals(r"[A-Z][\w\-]*[’']s\s+(?!(?:campaign|team|side|camp|office|family|government|administration|party)$)"
                                    r"[a-z][\w\-]*$"))  # not "Pellow’s campaign", a body of people
-_SAID_AFTER_QUOTE = re.compile(r"[,?!][’'\"”][ \t]+(?:said|says|added)[ \t]+")
+_SAID_AFTER_QUOTE = re.compile(r"[,?!][’'\"”][ \t]+((?:said|says|added)[ \t]+)?")
+_VERB_NEXT = re.compile(r"[ \t]+(?:said|says|added|told)\b")  # '“…,” Nerys Calloway told reporters'
+
 _SAID_NAME = re.compile(capitals(
     r"[\s,]*(?:said|says|added|wrote|asked|explained|recalled|noted|argued|insisted|warned|continued|told\s+\w+)[ \t]+"
     r"(?:[a-z][\w\-]*[ \t]+){0,4}?((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]+)"

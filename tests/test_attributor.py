@@ -1882,3 +1882,19 @@ def test_a_second_verb_of_saying_after_an_object_is_the_subject_s():
     u = _Unit(own.index("the result"), len(own) - 1, "indirect", 1.0, (0, 1))
     b = Mention(own.index("Brierley had"), own.index("Brierley had") + 8, 0, 1)
     assert _coordinated_subject(own, u, b, [moss, b]) is None  # no second verb of the subject's
+
+
+def test_a_role_ending_its_paragraph_is_whoever_the_next_paragraphs_quote_names():
+    from quoteattr.attributor import _introduced_next
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("Trolley waits\n\nDennis Penhallow, 84, waited 29 hours. His daughter, Claire Penhallow, said he lay "
+            "under the lights.\n\nThe health minister said on Thursday that the figures were \u201cnot good enough\u201d "
+            "and that she had asked for a plan.\n\n\u201cCorridor care must never become normal,\u201d Nerys Calloway "
+            "told reporters.\n")
+    pos = text.index("The health minister")
+    assert _introduced_next(SpeakerResolver(text), text, pos, "The health minister") == "Nerys Calloway"
+    before = text.replace("Nerys Calloway told", "Claire Penhallow told")
+    assert _introduced_next(SpeakerResolver(before), before, pos, "The health minister") is None  # named before
+    on = text.replace("for a plan.\n\n", "for a plan. Beds are short.\n\n")
+    assert _introduced_next(SpeakerResolver(on), on, pos, "The health minister") is None  # not its paragraph's end
