@@ -241,8 +241,10 @@ def mention_core(mention: str) -> str:
     for i in range(2, len(words) - 1):
         # "a man clearing branches", "a woman standing next to her": a participle after
         # "a <noun>" starts a modifier; "the UK's leading expert", "the planning officer" no.
-        if words[i].endswith("ing") and words[i].islower() and words[i] not in _PRENOMINAL_ING \
-                and words[i - 2].lower() in ("a", "an", "the", "one", "another") and words[i - 1].islower():
+        # Nor a compound ("the club’s longest-serving player") or one after a possessor.
+        if words[i].endswith("ing") and words[i].islower() and words[i] not in _PRENOMINAL_ING and "-" not in words[i] \
+                and words[i - 2].lower() in ("a", "an", "the", "one", "another") and words[i - 1].islower() \
+                and not _POSSESSIVE.search(words[i - 1]):
             return " ".join(words[:i])
     return core
 

@@ -892,6 +892,8 @@ def test_a_participle_after_the_head_is_a_modifier_and_a_road_is_a_place():
 
     assert mention_core("a man clearing branches") == "a man"
     assert mention_core("the acting director") == "the acting director"
+    assert mention_head("the club\u2019s longest-serving player, standing by the tunnel") == "player"  # not "club"
+    assert mention_head("the club's departing captain") == "captain"  # after a possessor: before its noun
     assert mention_core("Hollinsford District Council’s planning officer") == "Hollinsford District Council’s planning officer"
     r = SpeakerResolver("On Cliff Road, Linda Haskell, 67, stood in her garden. Fiona Marsh agreed.")
     assert r.is_place("Cliff Road") and not r.is_place("Fiona Marsh")
