@@ -1619,8 +1619,9 @@ def _titled_thing(text: str, name: str) -> bool:
 
 # 'That was disputed by the bank, which said'; 'A woman buying picture hooks, who did not want to give her name, said'
 _DESCRIBED_ANTECEDENT = re.compile(r"\b((?:the|its|their|his|her|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-’']+\s+){0,4}[a-z][\w\-]*),\s*$")
-_PLURAL_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([Tt]he\s+(?:[\w’'\-]+\s+){0,3}[a-z]+s)\s+"
-                             r"(?:have|had|are|were|said|say|will|would)\b", re.MULTILINE)
+# "The Ostrevan delegation, led by Deputy Foreign Minister Goran Petrakis, rejected it."
+_PLURAL_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([Tt]he\s+(?:[\w’'\-]+\s+){0,3}?[a-z]+)(?:,[^,.!?\n]{1,80},)?\s+"
+                             r"(?:have|had|are|were|said|say|will|would|[a-z]{3,}ed)\b", re.MULTILINE)
 _TRAILING_WHO = re.compile(r"\bwho$")
 _REFLEXIVE = re.compile(r"(?<=\w)\s+(?:himself|herself|themselves|itself)$")
 _ASKED_BY = re.compile(r"\b[Aa]sked\s+by\s+(?:an?\s+|the\s+)?$")
@@ -1749,7 +1750,7 @@ _INSCRIBED = re.compile(
 
 
 # Nouns for groups that never take he or she.
-_COLLECTIVE = frozenset("police people staff personnel crew family public authorities crowd audience".split())
+_COLLECTIVE = frozenset("police people staff personnel crew family public authorities crowd audience delegation couple".split())
 _GROUP_SUFFIXES = ("ers", "ists", "ets", "ents", "ians", "ants", "ors", "ees")
 
 

@@ -382,6 +382,12 @@ FERRY = (  # a name after a comma-closed quote takes any verb
     "Rhona said the old boat had plenty of life left. \u2018She\u2019s older than us,\u2019 she said. "
     "\u2018Don\u2019t tell her that,\u2019 Nessa called from the wheelhouse.\n"
 )
+TALKS = (  # "they" after a sentence whose subject is a delegation led by someone: the delegation
+    "Water talks collapse\n\nVarrland\u2019s foreign minister, Ilse Marquardt, told reporters: \u00abWe came here to "
+    "solve a problem, not to win an argument.\u00bb\n\nThe Ostrevan delegation, led by Deputy Foreign Minister Goran "
+    "Petrakis, rejected the criticism. \u00abWe did not walk away from anything. We asked for time to consult our "
+    "farmers,\u00bb they said in a statement.\n"
+)
 MERGER = (  # wire copy describes a speaker, then names them in the next sentence
     "Ready-meal makers to merge\n\n"
     "Tennick Foods and Kestrel Kitchens will merge, cutting 1,400 jobs.\n\n"
@@ -581,6 +587,7 @@ ENVOY_ASKED = (  # who asked is not who replied; a role that 'had' something to 
         (COUNCIL, "A school that won't open until the last house is sold,", "Helen Duckworth"),
         (VALE, "We understand the emotion. We cannot allow it,", "Harlow Vale"),
         (FERRY, "Don\u2019t tell her that,", "Nessa Garvie"),
+        (TALKS, "We did not walk away from anything. We asked for time to consult our farmers,", "The Ostrevan delegation"),
         (RUSEK, "the men had shared two bottles of water between them", "Dawid Rusek"),
         (BAKERY, "She says that every morning,", "Declan Brannigan"),
         (COURT, "she had paid a deposit in March", "Lorna Quigg"),
