@@ -1790,10 +1790,17 @@ class SpeakerResolver:
         if (position < lede_start and not _inside(position, self._headline_lines)) \
                 or head not in words or "of" in words[: words.index(head)]:
             return None  # the lede's subject (or the headline's): "The brother of a former mayor" is no mayor
-        if any(lede_start <= p < lede_end for p, _ in self.people_before(lede_end)):
-            return None  # the lede names someone: the description may be theirs
-        first = [(p, n) for p, n in self.sentence_subjects(next_end) if next_start <= p < sentence_end(self.text, next_start)]
-        return first[0][1] if first else None
+        in_lede = [(p, n) for p, n in self.people_before(lede_end) if lede_start <= p < lede_end]
+        if any(p < position + len(description) + 40 for p, _ in in_lede):
+            return None  # the lede names someone before or beside it: the description may be theirs
+        # One the lede names in what was said ("he saw Owen Barclay swing first") is someone
+        # else: the next paragraph opening on a person the lede has not named.
+        named = {n for _, n in in_lede}
+        for next_start, next_end in blocks[1:4]:
+            first = [(p, n) for p, n in self.sentence_subjects(next_end) if next_start <= p < sentence_end(self.text, next_start)]
+            if not first or first[0][1] not in named:
+                return first[0][1] if first else None
+        return None
 
     def identified_later(self, description: str, position: int) -> str | None:
         """The name a later sentence gives the described person in so many words: 'A woman

@@ -926,6 +926,17 @@ def test_the_lede_describes_and_the_next_paragraph_names():
     assert r.named_after_lede("the former mayor", len(brother) - 5) is None  # not the lede's subject
 
 
+def test_a_person_the_lede_names_in_what_was_said_is_not_the_one_it_describes():
+    paragraphs = ["Doorman tells trial he saw defendant swing first",
+                  "DUNMARSH — A nightclub doorman told a murder trial on Thursday that he saw Owen Barclay swing first.",
+                  "Owen Barclay, 31, denies murder.",
+                  "Jordan Sallis, 27, who was working the door that night, told the court he had been standing nearby."]
+    doorman = "\n\n".join(paragraphs)
+    apposed = doorman.replace("A nightclub doorman told", "A nightclub doorman, Jordan Sallis, told")
+    for text, named in ((doorman, "Jordan Sallis"), (apposed, None)):  # the next paragraph opening on someone else
+        assert SpeakerResolver(text).named_after_lede("A nightclub doorman", text.index("A nightclub")) == named
+
+
 def test_a_role_binds_no_name_across_a_line_break():
     text = "Leak exposes 1.2 million customers\n\nVESSHOLM — The regulator opened an inquiry."
     assert SpeakerResolver(text).bound_name("customers", text.index("VESSHOLM")) is None
