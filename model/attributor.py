@@ -644,6 +644,9 @@ class QuoteAttributor:
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
+        side = resolver.match_side(mention)
+        if side:  # "the runner-up admitted": the one beaten, "the new champion" the one who beat her
+            return True, side
         # "the 118-year-old maker of Marlow Creams" after a comma describes someone else
         bound = resolver.age_bound(mention.split(",")[0]) or resolver.bound_name(mention, pos)
         if bound and _is_org_head(head) and not is_org(bound) and len(bound.split()) > 1 and resolver.gender(bound, pos):

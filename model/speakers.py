@@ -1056,6 +1056,10 @@ _COMPANY_NOUNS = (r"company|firm|start-?up|business|chain|maker|manufacturer|ope
                   r"brokerage|consultancy|studio|label")
 _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|with|in|from|to)\s)[\w’'\-]+\s+){{0,4}}?(?:{_COMPANY_NOUNS})\b"
                                 r"(?!\s+(?:said|says|told|added|announced|confirmed))")  # "…, the mine’s operator said"
+# A match report's two sides: "came from 4-2 down to beat the second seed, Carla Ibarreche"
+_MATCH_SIDES = {"runner-up": "loser", "loser": "loser", "champion": "winner", "winner": "winner", "victor": "winner"}
+_BEATEN = re.compile(capitals(r"\b(?:beat|beating|defeated|defeating|overcame|overcoming|edged|edging)[ \t]+"
+                              r"(?:the[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,[ \t]+)?([A-Z])", LATIN1_UPPER))
 # Who speaks or works for an organisation: "a Westmere Water spokesman", "Westmere Water staff".
 _STAFF_AFTER = re.compile(r"[ \t]+(?:spokes(?:man|woman|person)|staff|employees)\b")
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
@@ -1497,6 +1501,7 @@ class SpeakerResolver:
 
         return min(cands.items(), key=rank)[0]
 
+
     def _relative_by_given_name(self, surname: str, want: str) -> str | None:
         """The one relative of a person with ``surname`` whom the story introduces by given
         name alone ('Gary Whitcombe ... His wife, Sandra, said'), of gender ``want``: who
@@ -1771,6 +1776,33 @@ class SpeakerResolver:
         if not head or head in PRONOUNS or head in _GENERIC_DESCRIPTION_WORDS:
             return None
         return self._bound_name_head(re.escape(head), position, description, forward=True)
+
+    def match_side(self, description: str) -> str | None:
+        """Who 'the runner-up' or 'the new champion' of a match report is: the one the
+        story says was beaten ('came from 4-2 down to beat the second seed, Carla
+        Ibarreche'), or the subject of the sentence that says so."""
+        core = mention_core(description).lower().split()
+        if len(core) < 2 or core[0] != "the" or not (set(core[1:-1]) <= {"new"}):
+            return None  # "the defending champion" is someone else's title
+        side = _MATCH_SIDES.get(core[-1])
+        if side is None:
+            return None
+        for m in _BEATEN.finditer(self.text):
+            if _inside(m.start(), self._headline_lines):
+                continue  # "Marsik fights back to beat Ibarreche for Rosenthal Open title"
+            name = next((n for n in self.names if n.start == m.start(1)), None)
+            if name is None or is_org(name.name) or self.is_place(name.name) or len(name.name.split()) < 2:
+                continue
+            if side == "loser":
+                return self.canonical_name(name.name, name.start)
+            start = sentence_start(self.text, m.start())
+            dateline = DATELINE.match(self.text, start)  # "KESTREL BAY — Tamsin Roeder saved ... to beat"
+            start = dateline.end() if dateline else start
+            subject = next((n for n in self.names if n.start == start and n.end < m.start()), None)
+            if subject is not None and not is_org(subject.name) and len(subject.name.split()) > 1:
+                return self.canonical_name(subject.name, subject.start)
+            return None
+        return None
 
     def named_after_lede(self, description: str, position: int) -> str | None:
         """Wire copy describes in the lede and names in the next paragraph: 'Korlund's

@@ -726,6 +726,16 @@ def test_a_name_with_a_spokesman_or_staff_is_a_company():
     assert "Downing Street" not in street.described_companies  # a place's spokesman: no company
 
 
+def test_the_runner_up_is_the_one_beaten_and_the_new_champion_the_one_who_beat_her():
+    text = ("Marsik fights back to beat Ibarreche for Rosenthal Open title\n\n"
+            "KESSING — Lena Marsik, 22, came from 4-2 down in the deciding set to beat the second seed, Carla Ibarreche, 6-4, 3-6, 7-5.\n\n"
+            "\u201cThat double fault will be in my head,\u201d the runner-up admitted.")
+    r = SpeakerResolver(text)
+    assert r.match_side("the runner-up") == "Carla Ibarreche"  # not the headline's "Ibarreche for Rosenthal Open"
+    assert r.match_side("the new champion") == "Lena Marsik"
+    assert r.match_side("the defending champion") is None and r.match_side("the coach") is None
+
+
 def test_a_second_role_after_and_is_no_place():
     text = ("A man robbed a Tellmark Bank branch on Thursday.\n\n"
             "Officers were examining CCTV from the bank and from shops along Holbeck Street.\n\n"
