@@ -1060,6 +1060,8 @@ _DESCRIBED_COMPANY = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:at|of|for|with|in
 _MATCH_SIDES = {"runner-up": "loser", "loser": "loser", "champion": "winner", "winner": "winner", "victor": "winner"}
 _BEATEN = re.compile(capitals(r"\b(?:beat|beating|defeated|defeating|overcame|overcoming|edged|edging)[ \t]+"
                               r"(?:the[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,[ \t]+)?([A-Z])", LATIN1_UPPER))
+# "Her mother, Maureen Pellow", "Ryan's mother, Janet Corrigan", "his widow, Ann Hale"
+_MARRIED_BEFORE = re.compile(r"\b(?:mother|wife|widow|grandmother)\s*,\s*$")
 # Who speaks or works for an organisation: "a Westmere Water spokesman", "Westmere Water staff".
 _STAFF_AFTER = re.compile(r"[ \t]+(?:spokes(?:man|woman|person)|staff|employees)\b")
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:said|says|told|added|was|is|has|had|who|and|of|in|at)\b)[a-z]")
@@ -1475,6 +1477,11 @@ class SpeakerResolver:
                 if kin:  # "Gary Whitcombe ... His wife, Sandra, said" ... "Mrs Whitcombe": Sandra
                     return kin
             by_name = other or by_name
+            married = self._married(short, by_name) if want == "f" else None
+            if married and honorific.group(1).lower() == "mrs":
+                return married  # "Asked whether she would speak to her daughter, Mrs Pellow said": her mother
+            if married and cached_regex(rf"\bMrs\.?\s+{re.escape(short)}\b").search(self.text):
+                by_name = {n: f for n, f in by_name.items() if n != married} or by_name  # "Ms Corrigan": not "Mrs Corrigan"
         earlier = {n: f for n, f in by_name.items() if f.start <= position} or by_name
         # Keep maximal forms only: "Ahmad Masud" and "Ahmad Shah Masud" both end in
         # "Masud" and are different people; "Masud" itself is not a candidate if a
@@ -1501,6 +1508,16 @@ class SpeakerResolver:
 
         return min(cands.items(), key=rank)[0]
 
+    def _married(self, surname: str, by_name: dict[str, NameMention]) -> str | None:
+        """Of two or more women sharing ``surname``, the one written as someone's mother,
+        wife or widow ('Her mother, Maureen Pellow, 74'): who 'Mrs Pellow' is when her
+        daughter is 'Ms' or has no honorific at all."""
+        women = [n for n in by_name if len(n.split()) > 1 and first_name_gender(n) != "m" and n.endswith(" " + surname)]
+        if len(women) < 2:
+            return None
+        married = [n for n in women if any(_MARRIED_BEFORE.search(self.text, max(0, f.start - 30), f.start)
+                                           for f in self.names if f.name == n)]
+        return married[0] if len(married) == 1 else None
 
     def _relative_by_given_name(self, surname: str, want: str) -> str | None:
         """The one relative of a person with ``surname`` whom the story introduces by given

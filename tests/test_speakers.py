@@ -736,6 +736,18 @@ def test_the_runner_up_is_the_one_beaten_and_the_new_champion_the_one_who_beat_h
     assert r.match_side("the defending champion") is None and r.match_side("the coach") is None
 
 
+def test_mrs_is_the_mother_of_two_women_who_share_a_surname_and_ms_the_other():
+    paragraphs = ["Killer recaptured", "Dean Mallory murdered Ryan Corrigan in 2017.",
+                  "Ryan's mother, Janet Corrigan, said she had not slept. \"I was frightened,\" Mrs Corrigan said.",
+                  "Ryan's sister, Kerry Corrigan, 27, wrote on Facebook on Saturday.",
+                  "\"Nobody has called us,\" Ms Corrigan told reporters.",
+                  "The chef Harriet Pellow wrote a memoir. Her mother, Maureen Pellow, 74, disputed it.",
+                  "Harriet said she was sad. Asked whether she would speak to her daughter, Mrs Pellow said no."]
+    text = "\n\n".join(paragraphs)
+    for mention, name in (("Mrs Corrigan", "Janet Corrigan"), ("Ms Corrigan", "Kerry Corrigan"), ("Mrs Pellow", "Maureen Pellow")):
+        assert SpeakerResolver(text).canonical_name(mention, text.index(mention)) == name
+
+
 def test_a_second_role_after_and_is_no_place():
     text = ("A man robbed a Tellmark Bank branch on Thursday.\n\n"
             "Officers were examining CCTV from the bank and from shops along Holbeck Street.\n\n"
