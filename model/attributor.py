@@ -1379,6 +1379,16 @@ def _unnamed_subjects(text: str, pos: int, want: str) -> list[tuple[int, str]]:
         if own and ("f" if (own.group(1) or own.group(2)).lower() == "her" else "m") == want:
             whole = re.match(r"[^,.;:!?\n]+?(?=,|\s+who\b|\s+(?:was|is|said|says|told)\b)", text[m.start(1) : end])
             out.append((m.start(1), description_speaker(whole.group(0) if whole else m.group(1))))
+    if text[para : para + 1] in OPEN_MARKS and para > 0:
+        # '"...," she said' opening the paragraph after 'A former employee who ..., and who
+        # asked not to be named, said staff had been told ...': that anonymous source goes on
+        before = _previous_paragraph_start(text, pos)
+        m = _DESCRIBED_OPENING.match(text, before)
+        if m and re.match(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s", m.group(1)) and not _is_org_head(mention_head(m.group(1))) \
+                and head_gender(m.group(1)) in (want, None) and m.start(1) == before:
+            end = sentence_end(text, m.end(1))
+            if _ANONYMOUS.search(text, m.end(1), end) and cached_regex(rf"\b(?:{_SAYS}|told)\b").search(text, m.end(1), end):
+                out.append((m.start(1), description_speaker(m.group(1))))
     return out
 
 

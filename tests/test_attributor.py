@@ -1905,3 +1905,15 @@ def test_a_role_ending_its_paragraph_is_whoever_the_next_paragraphs_quote_names(
     assert _introduced_next(SpeakerResolver(before), before, pos, "The health minister") is None  # named before
     on = text.replace("for a plan.\n\n", "for a plan. Beds are short.\n\n")
     assert _introduced_next(SpeakerResolver(on), on, pos, "The health minister") is None  # not its paragraph's end
+
+
+def test_a_quote_paragraph_s_she_may_be_the_anonymous_source_of_the_paragraph_before():
+    from quoteattr.attributor import _unnamed_subjects
+
+    text = ("\"We will look closely,\" said Beatrice Kwan, a lawyer.\n\n"
+            "A former employee who worked on the battery line, and who asked not to be named, said staff had been told "
+            "that a deal was close.\n\n\"People turned down other job offers,\" she said.")
+    pos = text.index("she said")
+    assert _unnamed_subjects(text, pos, "f") == [(text.index("A former"), "A former employee")]
+    named = text.replace(", and who asked not to be named,", "")
+    assert _unnamed_subjects(named, named.index("she said"), "f") == []  # no anonymity: perhaps named next
