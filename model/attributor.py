@@ -654,6 +654,9 @@ class QuoteAttributor:
         words = bound.lower().split() if bound else []
         if len(words) > 1 and words[0] == head and words[-1] != head and "of" not in words and is_org(bound):
             bound = None  # "the airline" is not the "Airline Pilots' Union": its head is "Union"
+        if bound and _is_plural(mention_core(mention)) and mention_type(bound) == "name" and not _org_like(bound) \
+                and resolver.gender(bound, pos) is not None:
+            bound = None  # "The race director, Colm Brannigan, said organisers had ...": a group is no one person
         if bound and not _is_org_head(head) and resolver.is_place(bound) and not is_org(bound):
             bound = None  # "As he walked along Bridge Street, one man shouted": a person, not the street
         if bound and low.startswith(_NEW_SOMEONE) and any(m.start < pos and resolver.canonical_name(m.name, m.start) == bound

@@ -1917,3 +1917,12 @@ def test_a_quote_paragraph_s_she_may_be_the_anonymous_source_of_the_paragraph_be
     assert _unnamed_subjects(text, pos, "f") == [(text.index("A former"), "A former employee")]
     named = text.replace(", and who asked not to be named,", "")
     assert _unnamed_subjects(named, named.index("she said"), "f") == []  # no anonymity: perhaps named next
+
+
+def test_a_plural_description_is_never_the_one_person_named_beside_it(shipped):
+    text = ("Heat hits marathon\n\nThe race director, Colm Brannigan, said organisers had added four extra water "
+            "stations along the route.\n\nSixty-two runners were treated for heat exhaustion and nine were taken to "
+            "hospital, organisers said.")
+    got = _reported(shipped, text)
+    said = next(k for k in got if k.startswith("Sixty-two runners"))
+    assert got[said] == "organisers"  # not Colm Brannigan, "said organisers" being no appositive
