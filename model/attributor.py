@@ -1442,13 +1442,18 @@ def _named_after(text: str, u: _Unit, resolver: SpeakerResolver) -> Mention | No
     if not after:
         return None
     m = next((m for m in resolver.names if m.start == after.end()), None)
-    comma = text[after.start()] == "," or text[u.start : u.end].rstrip()[-1:] == ","  # not '“…?” Cllr Tanner replied that
     verb = _VERB_AFTER_NAME.match(text, m.end) if m is not None else None
-    if verb is None and m is not None and comma:
+    if verb is None and m is not None and _closed_by(text, u, after.start(), ","):  # not '“…?” Cllr Tanner replied that
         verb = _ANY_VERB_AFTER_NAME.match(text, m.end)  # "'…,' Nessa called from the wheelhouse."
     if m is None or is_org(m.name) or not verb or _INTRODUCES_NEXT.match(text, m.end):
         return None
     return Mention(m.start, m.end, *u.tok)
+
+
+def _closed_by(text: str, u: _Unit, at: int, marks: str) -> bool:
+    """Whether a quote ends on one of ``marks``, inside its quotation marks or at ``at``
+    just after them ('"…," said', '"…", said'): an attribution may follow in its sentence."""
+    return text[at : at + 1] in tuple(marks) or text[u.start : u.end].rstrip()[-1:] in tuple(marks)
 
 
 def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | None:
@@ -1456,7 +1461,7 @@ def _mention_after(text: str, u: _Unit, mentions: list[Mention]) -> Mention | No
     ('"...," the United Nations special envoy for Ketara, Teresa Valdane, said'): the quote's
     own attribution, not the 'according to a reporter' of the paragraph before."""
     verb_first = _VERB_AFTER_QUOTE.match(text, u.end)
-    if verb_first and (text[verb_first.start()] in ",!?" or text[u.start : u.end].rstrip()[-1:] in (",", "!", "?")):
+    if verb_first and _closed_by(text, u, verb_first.start(), ",!?"):
         # '“…,” said Dr. Irena Kolar, a spokeswoman for the hospital.'
         m = next((m for m in mentions if m.start == verb_first.end()), None)
         if m is not None:

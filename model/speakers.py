@@ -1825,7 +1825,8 @@ class SpeakerResolver:
         """Wire copy describes in the lede and names in the next paragraph: 'Korlund's
         finance minister unveiled a budget ...' then 'Helena Vostrup, presenting her second
         budget, said ...'. The person opening that paragraph, for a description whose head
-        the lede uses while naming nobody."""
+        the lede uses while naming nobody before or beside it; a paragraph opening on someone
+        the lede names only in what was said ('he saw Owen Barclay swing first') is skipped."""
         head = mention_head(description).lower()
         if not head.isalpha() or head in ORG_HEADS or head in PRONOUNS or head in _GENERIC_DESCRIPTION_WORDS:
             return None
@@ -1834,7 +1835,7 @@ class SpeakerResolver:
             blocks = blocks[1:]
         if len(blocks) < 2:
             return None
-        (lede_start, lede_end), (next_start, next_end) = blocks[0], blocks[1]
+        lede_start, lede_end = blocks[0]
         words = re.findall(r"[\w’'\-]+", self.text[lede_start : sentence_end(self.text, lede_start)].lower())[:10]
         if (position < lede_start and not _inside(position, self._headline_lines)) \
                 or head not in words or "of" in words[: words.index(head)]:
@@ -1842,13 +1843,13 @@ class SpeakerResolver:
         in_lede = [(p, n) for p, n in self.people_before(lede_end) if lede_start <= p < lede_end]
         if any(p < position + len(description) + 40 for p, _ in in_lede):
             return None  # the lede names someone before or beside it: the description may be theirs
-        # One the lede names in what was said ("he saw Owen Barclay swing first") is someone
-        # else: the next paragraph opening on a person the lede has not named.
         named = {n for _, n in in_lede}
         for next_start, next_end in blocks[1:4]:
-            first = [(p, n) for p, n in self.sentence_subjects(next_end) if next_start <= p < sentence_end(self.text, next_start)]
-            if not first or first[0][1] not in named:
-                return first[0][1] if first else None
+            first = [n for p, n in self.sentence_subjects(next_end) if next_start <= p < sentence_end(self.text, next_start)]
+            if not first:
+                return None
+            if first[0] not in named:
+                return first[0]
         return None
 
     def identified_later(self, description: str, position: int) -> str | None:
