@@ -376,7 +376,7 @@ VALE = (  # "the club" is the paragraph's own club that spoke, not the one named
     "banned from the ground. 'We understand the emotion. We cannot allow it,' the club said.\n\n"
     "Bielak's side stay fourth in the table, two points behind the leaders, Orsett Town.\n"
 )
-FERRY = (  # a name after a comma-closed quote takes any verb
+FERRY = (  # a name after a comma-closed quote takes any past tense as its verb ("called from the wheelhouse")
     "Twin sisters run the ferry\n\n"
     "Rhona Garvie and Nessa Garvie took over the ferry in 2001.\n\n"
     "Rhona said the old boat had plenty of life left. \u2018She\u2019s older than us,\u2019 she said. "
