@@ -644,6 +644,10 @@ class QuoteAttributor:
         role = _NAME_AS_ROLE.match(mention.strip())
         if role:  # "Baltazinho as Rovers striker"
             return True, resolver.canonical_name(role.group(1), pos)
+        client = _possessor(resolver, text, mention, pos) if head in LAWYER_HEADS else None
+        lawyer = resolver.latest_lawyer(pos, client=client) if client else None
+        if lawyer:  # "Marisa Rendell ... sat beside her legal team. Her lawyer said": hers, not "Rendell’s barrister"
+            return True, lawyer
         side = resolver.match_side(mention)
         if side:  # "the runner-up admitted": the one beaten, "the new champion" the one who beat her
             return True, side
@@ -933,6 +937,19 @@ class QuoteAttributor:
             if people:
                 return max(people)[1]
         return description_speaker(mention)
+
+
+def _possessor(resolver: SpeakerResolver, text: str, mention: str, pos: int) -> str | None:
+    """Whom 'her' of 'Her lawyer said' means when the sentence before in its paragraph opens
+    on a person of that gender ('Marisa Rendell, wearing a cream trouser suit, sat beside
+    her legal team.'); None otherwise."""
+    want = {"his": "m", "her": "f"}.get(mention.strip().split()[0].lower())
+    start = sentence_start(text, pos)
+    subjects = [(p, n) for p, n in resolver.sentence_subjects(pos)
+                if _paragraph_start(text, pos) <= p < start and sentence_start(text, start - 1) == p]
+    if want is None or not subjects or resolver.gender(subjects[-1][1], pos) != want:
+        return None
+    return subjects[-1][1]
 
 
 def _described_org(text: str, mention: str, pos: int) -> str | None:

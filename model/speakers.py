@@ -1214,6 +1214,8 @@ def _role_around(role: str) -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"\s+(?:KC|QC)\b|,\s+(?:defending|prosecuting|for the (?:defence|prosecution|Crown))\b"
                        # "Adrian Kell, representing Greaves, said": acting for a party by name
                        rf"|,\s+(?:representing|acting for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z]\w+,"
+                       # "Harriet Osei, who represents Marisa Rendell."
+                       rf"|,\s+who\s+(?:represents|is\s+representing|acts\s+for)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z]\w+"
                        rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}?{role}\b"))
 
 
@@ -2212,19 +2214,32 @@ class SpeakerResolver:
                 return name
         return None
 
-    def latest_lawyer(self, position: int, forward: bool = False) -> str | None:
+    def latest_lawyer(self, position: int, forward: bool = False, client: str | None = None) -> str | None:
         """The last lawyer named before ``position`` ('Cross-examined by Nadia Brook, for
         the defence', 'prosecuting, Adrian Pell KC'): who 'the barrister asked' is, rather
         than the witness the sentence before was about. ``forward``: failing that, the
-        first one named after it (a lede's 'his barrister told the Court of Appeal')."""
+        first one named after it (a lede's 'his barrister told the Court of Appeal').
+        ``client``: only a lawyer the story ties to that person by their full name
+        ('Harriet Osei, who represents Marisa Rendell'): who 'her lawyer' is."""
         found = None
         for m in self.names:
             if m.start >= position and (found or not forward):
                 break
             if _LAWYER_BEFORE.search(self.text, max(0, m.start - 40), m.start) or _LAWYER_AFTER.match(self.text, m.end) \
                     or self._silk(m):
-                found = self.canonical_name(m.name, m.start)
+                name = self.canonical_name(m.name, m.start)
+                if client is None or name != client and self._acts_for(m, client):
+                    found = name
         return found
+
+    def _acts_for(self, m: NameMention, client: str) -> bool:
+        """Whether the story ties the lawyer named at ``m`` to ``client`` by full name:
+        'Harriet Osei, who represents Marisa Rendell', 'Marisa Rendell’s barrister, ...'."""
+        who = re.escape(client)
+        return bool(cached_regex(rf",\s+(?:who\s+(?:represents|is\s+representing|acts\s+for)|representing|acting\s+for)\s+{who}\b")
+                    .match(self.text, m.end)
+                    or cached_regex(rf"\b{who}[’']s\s+(?:[a-z]+\s+)?(?:lawyer|barrister|solicitor|counsel|attorney),?\s+$")
+                    .search(self.text, max(0, m.start - len(client) - 40), m.start))
 
     def _silk(self, m: NameMention) -> bool:
         """Whether a name is written with 'KC' or 'QC': its span keeps the letters ('Gethin

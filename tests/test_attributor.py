@@ -1926,3 +1926,18 @@ def test_a_plural_description_is_never_the_one_person_named_beside_it(shipped):
     got = _reported(shipped, text)
     said = next(k for k in got if k.startswith("Sixty-two runners"))
     assert got[said] == "organisers"  # not Colm Brannigan, "said organisers" being no appositive
+
+
+def test_her_lawyer_is_the_one_acting_for_the_woman_the_sentence_before_opens_on():
+    from quoteattr.attributor import _possessor
+    from quoteattr.speakers import SpeakerResolver
+
+    text = ("The couple's assets are worth about £31 million, according to Harriet Osei, who represents Marisa "
+            "Rendell.\n\nRendell’s barrister, Philippa Crane, said the couple had signed an agreement.\n\n"
+            "Marisa Rendell, wearing a cream trouser suit, sat beside her legal team. Her lawyer said the agreement "
+            "made no provision for children.")
+    r, pos = SpeakerResolver(text), text.index("Her lawyer")
+    assert _possessor(r, text, "Her lawyer", pos) == "Marisa Rendell"
+    assert r.latest_lawyer(pos) == "Philippa Crane"  # the last lawyer named, her husband's
+    assert r.latest_lawyer(pos, client="Marisa Rendell") == "Harriet Osei"
+    assert _possessor(r, text, "His lawyer", pos) is None  # she is no he
