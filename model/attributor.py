@@ -945,8 +945,8 @@ def _possessor(resolver: SpeakerResolver, text: str, mention: str, pos: int) -> 
     her legal team.'); None otherwise."""
     want = {"his": "m", "her": "f"}.get(mention.strip().split()[0].lower())
     start = sentence_start(text, pos)
-    subjects = [(p, n) for p, n in resolver.sentence_subjects(pos)
-                if _paragraph_start(text, pos) <= p < start and sentence_start(text, start - 1) == p]
+    before = sentence_start(text, start - 1)  # the sentence before, which must open on the person
+    subjects = [(p, n) for p, n in resolver.sentence_subjects(pos) if p == before and _paragraph_start(text, pos) <= p < start]
     if want is None or not subjects or resolver.gender(subjects[-1][1], pos) != want:
         return None
     return subjects[-1][1]
